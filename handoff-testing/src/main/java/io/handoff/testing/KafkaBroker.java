@@ -1,0 +1,97 @@
+package io.handoff.testing;
+
+import io.kroxylicious.testing.kafka.api.KafkaCluster;
+import io.kroxylicious.testing.kafka.common.KafkaClusterConfig;
+import io.kroxylicious.testing.kafka.common.KafkaClusterExecutionMode;
+import io.kroxylicious.testing.kafka.common.KafkaClusterFactory;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A real single-node Kafka broker (KRaft) running inside this JVM.
+ *
+ * <p>It starts in about two seconds on an ephemeral port, so every test run and the local stack get a
+ * broker of their own and nothing depends on a server already running on the machine.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static KafkaBroker shared;
+
+    private final KafkaCluster cluster;
+
+    private KafkaBroker(KafkaCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    /** Starts a new broker. The caller closes it. */
+    public static KafkaBroker start(int partitions) {
+        KafkaCluster cluster = KafkaClusterFactory.create(KafkaClusterConfig.builder()
+                .execMode(KafkaClusterExecutionMode.IN_VM)
+                .kraftMode(true)
+                .brokersNum(1)
+                .brokerConfig("auto.create.topics.enable", "true")
+                .brokerConfig("num.partitions", Integer.toString(partitions))
+                .brokerConfig("transaction.state.log.num.partitions", "5")
+                .build());
+        cluster.start();
+        return new KafkaBroker(cluster);
+    }
+
+    /** One broker for the whole JVM, started on first use and stopped when the JVM exits. */
+    public static synchronized KafkaBroker shared() {
+        if (shared == null) {
+            KafkaBroker broker = start(3);
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-broker-stop"));
+            shared = broker;
+        }
+        return shared;
+    }
+
+    public String bootstrapServers() {
+        return cluster.getBootstrapServers();
+    }
+
+    /** Creates topics that do not exist yet; compacted ones are for latest-value-per-key topics. */
+    public void createTopics(int partitions, Set<String> topics, Set<String> compacted) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.stream()
+                    .filter(t -> !existing.contains(t))
+                    .map(t -> {
+                        NewTopic topic = new NewTopic(t, partitions, (short) 1);
+                        return compacted.contains(t)
+                                ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
+                                : topic;
+                    })
+                    .collect(Collectors.toList());
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topics " + topics, e.getCause());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create topics " + topics, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka broker did not stop cleanly", e);
+        }
+    }
+}
