@@ -3,6 +3,7 @@ package io.handoff.events.notify;
 import io.handoff.events.Event;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * A notifier's report of one attempt, on {@code handoff.deliveries} keyed by escalation id.
@@ -19,5 +20,12 @@ public record DeliveryResult(String type, String eventId, Instant occurredAt, St
 
     public DeliveryResult {
         type = TYPE;
+    }
+
+    /** A report about {@code command}, stamped now with a fresh event id. */
+    public static DeliveryResult of(NotifyCommand command, DeliveryChannel channel, String target,
+                                    DeliveryStatus status, int attempt, String detail) {
+        return new DeliveryResult(TYPE, UUID.randomUUID().toString(), Instant.now(),
+                command.escalation().escalationId(), command.deliveryId(), channel, target, status, attempt, detail);
     }
 }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record WebhookSettings(Boolean enabled, String url,
                               @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String signingSecret,
-                              @JsonProperty(access = JsonProperty.Access.READ_ONLY) Boolean signingSecretSet) {
+                              Boolean signingSecretSet) {
 
     public WebhookSettings {
         enabled = enabled != null && enabled;
