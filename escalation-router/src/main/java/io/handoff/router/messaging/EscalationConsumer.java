@@ -1,0 +1,116 @@
+package io.handoff.router.messaging;
+
+import io.handoff.events.directive.EscalationConfirmed;
+import io.handoff.events.escalation.EscalationCreated;
+import io.handoff.events.json.EventDecoder;
+import io.handoff.events.json.InvalidEventException;
+import io.handoff.events.notify.NotifyCommand;
+import io.handoff.events.notify.NotifyEmail;
+import io.handoff.events.notify.NotifySlack;
+import io.handoff.events.notify.NotifyWebhook;
+import io.handoff.events.settings.ChatbotSettings;
+import io.handoff.router.persistence.EscalationRepository;
+import io.handoff.router.persistence.EscalationRepository.Status;
+import io.handoff.router.persistence.SettingsRepository;
+import io.handoff.router.persistence.StoredSettings;
+import io.handoff.router.service.NotificationPlan;
+import io.handoff.router.service.RouterConfig;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * Routes each {@code escalation.created} to the channels its chatbot has enabled and confirms to the
+ * visitor.
+ *
+ * <p>The escalation is recorded first; commands are sent and acknowledged by the broker before the
+ * escalation is marked routed and the input acknowledged. A crash in between makes the event come back,
+ * and the plan it yields carries the same ids, so the repeat is recognisable downstream.
+ */
+@ApplicationScoped
+public class EscalationConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EscalationConsumer.class);
+
+    private final EventDecoder decoder = new EventDecoder();
+    private final EscalationRepository escalations;
+    private final SettingsRepository settings;
+    private final RouterConfig config;
+    private final MutinyEmitter<NotifyEmail> email;
+    private final MutinyEmitter<NotifySlack> slack;
+    private final MutinyEmitter<NotifyWebhook> webhook;
+    private final MutinyEmitter<EscalationConfirmed> directives;
+
+    public EscalationConsumer(EscalationRepository escalations, SettingsRepository settings, RouterConfig config,
+                              @Channel(Channels.NOTIFY_EMAIL) MutinyEmitter<NotifyEmail> email,
+                              @Channel(Channels.NOTIFY_SLACK) MutinyEmitter<NotifySlack> slack,
+                              @Channel(Channels.NOTIFY_WEBHOOK) MutinyEmitter<NotifyWebhook> webhook,
+                              @Channel(Channels.DIRECTIVES) MutinyEmitter<EscalationConfirmed> directives) {
+        this.escalations = escalations;
+        this.settings = settings;
+        this.config = config;
+        this.email = email;
+        this.slack = slack;
+        this.webhook = webhook;
+        this.directives = directives;
+    }
+
+    @Incoming(Channels.ESCALATIONS)
+    @Blocking
+    public void route(String value) throws InvalidEventException {
+        EscalationCreated escalation = decoder.decode(value, EscalationCreated.class);
+        Status status = escalations.recordReceived(escalation);
+        if (status != Status.RECEIVED) {
+            LOG.debugf("escalation %s was already %s", escalation.escalationId(), status);
+            return;
+        }
+        ChatbotSettings chatbot = settings.find(escalation.chatbot().key())
+                .map(StoredSettings::settings)
+                .orElse(null);
+        if (chatbot == null) {
+            LOG.warnf("escalation %s of chatbot %s not routed: the chatbot has no settings",
+                    escalation.escalationId(), escalation.chatbot().key());
+            escalations.markDone(escalation.escalationId(), Status.UNROUTED);
+            return;
+        }
+        NotificationPlan plan = NotificationPlan.of(chatbot, escalation, inboxUrl(escalation), Instant.now());
+        for (NotifyCommand command : plan.commands()) {
+            send(command);
+        }
+        if (plan.confirmation() != null) {
+            directives.sendMessageAndAwait(KafkaRecord.of(escalation.conversation().key(), plan.confirmation()));
+        }
+        escalations.markDone(escalation.escalationId(), plan.commands().isEmpty() ? Status.UNROUTED : Status.ROUTED);
+        LOG.infof("escalation %s routed to %d channel(s)", escalation.escalationId(), plan.commands().size());
+    }
+
+    private void send(NotifyCommand command) {
+        String key = command.escalation().escalationId();
+        if (command instanceof NotifyEmail e) {
+            email.sendMessageAndAwait(KafkaRecord.of(key, e));
+        } else if (command instanceof NotifySlack s) {
+            slack.sendMessageAndAwait(KafkaRecord.of(key, s));
+        } else if (command instanceof NotifyWebhook w) {
+            webhook.sendMessageAndAwait(KafkaRecord.of(key, w));
+        }
+    }
+
+    private String inboxUrl(EscalationCreated escalation) {
+        return config.inboxUrl()
+                .replace("{chatbotId}", encode(escalation.chatbot().key()))
+                .replace("{conversationId}", encode(escalation.conversation().key()))
+                .replace("{visitorId}", escalation.visitor() == null ? "" : encode(escalation.visitor().id().value()));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,51 @@
+package io.handoff.router.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.handoff.router.persistence.PersistenceException;
+import io.handoff.router.service.FieldProblem;
+import io.handoff.router.service.InvalidSettingsException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Turns every failure into a problem response, once, here. Clients never see a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidSettings(InvalidSettingsException e) {
+        return Problem.response(400, "Invalid settings", "Some fields are not valid; see errors.", e.problems());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[")
+                : "$";
+        return Problem.response(400, "Unreadable request body", "The body is not valid JSON for this resource.",
+                List.of(new FieldProblem(field, e.getOriginalMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
+        return Problem.response(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(PersistenceException e) {
+        LOG.error("database unavailable", e);
+        return Problem.response(503, "Service unavailable", "Settings cannot be stored right now; try again shortly.");
+    }
+}

@@ -1,0 +1,56 @@
+package io.handoff.router.service;
+
+import io.handoff.events.settings.ChatbotSettings;
+import io.handoff.events.settings.WebhookSettings;
+import io.handoff.router.messaging.SettingsPublisher;
+import io.handoff.router.persistence.SettingsRepository;
+import io.handoff.router.persistence.StoredSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Saves validated settings and announces every change at once. */
+@ApplicationScoped
+public class SettingsService {
+
+    private final SettingsRepository repository;
+    private final SettingsPublisher publisher;
+
+    public SettingsService(SettingsRepository repository, SettingsPublisher publisher) {
+        this.repository = repository;
+        this.publisher = publisher;
+    }
+
+    public Optional<StoredSettings> find(String chatbotId) {
+        return repository.find(chatbotId);
+    }
+
+    /**
+     * Replaces the settings. A request without a signing secret keeps the one already stored (secrets
+     * are write-only, so clients cannot send it back); an empty string removes it.
+     */
+    public StoredSettings replace(String chatbotId, ChatbotSettings requested) {
+        List<FieldProblem> problems = SettingsValidator.check(requested);
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(problems);
+        }
+        String secret = requested.webhook().signingSecret();
+        if (secret == null) {
+            secret = repository.find(chatbotId).map(s -> s.settings().webhook().signingSecret()).orElse(null);
+        }
+        WebhookSettings webhook = new WebhookSettings(requested.webhook().enabled(), requested.webhook().url(), null, false)
+                .withSigningSecret(secret == null || secret.isEmpty() ? null : secret);
+        StoredSettings saved = repository.save(chatbotId, requested.withWebhook(webhook));
+        publisher.publish(saved);
+        return saved;
+    }
+
+    public boolean delete(String chatbotId) {
+        boolean existed = repository.delete(chatbotId);
+        if (existed) {
+            publisher.publishDeletion(chatbotId);
+        }
+        return existed;
+    }
+}

@@ -1,0 +1,61 @@
+package io.handoff.router.service;
+
+import io.handoff.events.settings.ChatbotSettings;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Checks settings before they are stored, naming every field that is wrong at once. */
+public final class SettingsValidator {
+
+    /** Deliberately simple: one @, no spaces, a dot in the domain. Mail servers have the final word. */
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private SettingsValidator() {
+    }
+
+    public static List<FieldProblem> check(ChatbotSettings settings) {
+        List<FieldProblem> problems = new ArrayList<>();
+        List<String> recipients = settings.email().recipients();
+        for (int i = 0; i < recipients.size(); i++) {
+            if (!EMAIL.matcher(recipients.get(i)).matches()) {
+                problems.add(new FieldProblem("email.recipients[" + i + "]",
+                        "'" + recipients.get(i) + "' is not an email address"));
+            }
+        }
+        if (settings.email().enabled() && recipients.isEmpty()) {
+            problems.add(new FieldProblem("email.recipients", "at least one recipient is needed when email is enabled"));
+        }
+        if (settings.slack().enabled() && (settings.slack().channel() == null || settings.slack().channel().isBlank())) {
+            problems.add(new FieldProblem("slack.channel", "a channel is needed when Slack is enabled"));
+        }
+        String url = settings.webhook().url();
+        if (settings.webhook().enabled() && (url == null || url.isBlank())) {
+            problems.add(new FieldProblem("webhook.url", "a URL is needed when webhooks are enabled"));
+        } else if (url != null && !isHttpUrl(url)) {
+            problems.add(new FieldProblem("webhook.url", "must be an absolute http(s) URL"));
+        }
+        if (settings.responseSlaMinutes() != null && settings.responseSlaMinutes() <= 0) {
+            problems.add(new FieldProblem("responseSlaMinutes", "must be a positive number of minutes"));
+        }
+        Double threshold = settings.detection().aiConfidenceThreshold();
+        if (threshold < 0 || threshold > 1) {
+            problems.add(new FieldProblem("detection.aiConfidenceThreshold", "must be between 0 and 1"));
+        }
+        return problems;
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.handoff.router;
+
+import io.handoff.events.Topics;
+import io.handoff.events.escalation.EscalationCreated;
+import io.handoff.events.json.EventJson;
+import io.handoff.testing.KafkaTestClient;
+import io.handoff.testing.SampleEvents;
+import io.handoff.testing.quarkus.KafkaResource;
+import io.handoff.testing.quarkus.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "router"))
+class RouterTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    static KafkaTestClient kafka;
+
+    @BeforeAll
+    static void start() {
+        kafka = new KafkaTestClient(KafkaResource.bootstrapServers());
+    }
+
+    @AfterAll
+    static void stop() {
+        kafka.close();
+    }
+
+    private static String settingsJson() {
+        return """
+                {"name": "My Chatbot",
+                 "offerFirst": false,
+                 "email": {"enabled": true, "recipients": "ana@support.test; bo@support.test"},
+                 "slack": {"enabled": true, "channel": "C0SUPPORT"},
+                 "webhook": {"enabled": true, "url": "https://crm.example.com/hooks/handoff", "signingSecret": "top-secret-value"},
+                 "responseSlaMinutes": 30}
+                """;
+    }
+
+    @Test
+    void storesSettingsWithoutEverReturningOrPublishingTheSecret() {
+        String chatbot = "bot-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(settingsJson())
+                .when().put("/api/v1/chatbots/{id}/settings", chatbot)
+                .then().statusCode(200)
+                .body("email.recipients", equalTo(List.of("ana@support.test", "bo@support.test")))
+                .body("webhook.signingSecretSet", equalTo(true))
+                .body("webhook.signingSecret", nullValue())
+                .body(not(containsString("top-secret-value")));
+
+        given().when().get("/api/v1/chatbots/{id}/settings", chatbot)
+                .then().statusCode(200)
+                .body("webhook.url", equalTo("https://crm.example.com/hooks/handoff"))
+                .body("webhook.signingSecretSet", equalTo(true))
+                .body(not(containsString("top-secret-value")));
+
+        ConsumerRecord<String, String> snapshot = kafka.awaitRecord(Topics.CHATBOT_SETTINGS,
+                r -> chatbot.equals(r.key()), WAIT);
+        assertThat(snapshot.value()).contains("\"type\":\"chatbot.settings\"").contains("\"signingSecretSet\":true")
+                .doesNotContain("top-secret-value");
+    }
+
+    @Test
+    void rejectsInvalidSettingsWithAProblemNamingTheField() {
+        given().contentType(ContentType.JSON)
+                .body("{\"email\": {\"enabled\": true, \"recipients\": \"ana@support.test;not-an-email\"},"
+                        + " \"webhook\": {\"enabled\": true, \"url\": \"ftp://example.com\"}}")
+                .when().put("/api/v1/chatbots/{id}/settings", "bot-invalid")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", hasItem("email.recipients[1]"))
+                .body("errors.field", hasItem("webhook.url"));
+
+        given().contentType(ContentType.JSON).body("{\"handoffLevel\": \"sometimes\"}")
+                .when().put("/api/v1/chatbots/{id}/settings", "bot-invalid")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("handoffLevel"))
+                .body(not(containsString("at io.")));
+
+        given().contentType(ContentType.JSON).body("{not json")
+                .when().put("/api/v1/chatbots/{id}/settings", "bot-invalid")
+                .then().statusCode(400)
+                .contentType("application/problem+json");
+
+        given().when().get("/api/v1/chatbots/{id}/settings", "bot-unknown")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void routesAnEscalationToEveryEnabledChannelOnceAndConfirmsToTheVisitor() throws Exception {
+        String chatbot = "bot-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(settingsJson())
+                .when().put("/api/v1/chatbots/{id}/settings", chatbot)
+                .then().statusCode(200);
+        EscalationCreated escalation = SampleEvents.escalation(chatbot, 456, "I need to speak with someone");
+        String json = EventJson.mapper().writeValueAsString(escalation);
+        kafka.send(Topics.ESCALATIONS, escalation.conversation().key(), json);
+
+        String id = escalation.escalationId();
+        ConsumerRecord<String, String> email = kafka.awaitRecord(Topics.NOTIFY_EMAIL, r -> id.equals(r.key()), WAIT);
+        assertThat(email.value()).contains("ana@support.test", "bo@support.test", "\"expectedResponseMinutes\":30");
+        ConsumerRecord<String, String> slack = kafka.awaitRecord(Topics.NOTIFY_SLACK, r -> id.equals(r.key()), WAIT);
+        assertThat(slack.value()).contains("\"channel\":\"C0SUPPORT\"");
+        ConsumerRecord<String, String> webhook = kafka.awaitRecord(Topics.NOTIFY_WEBHOOK, r -> id.equals(r.key()), WAIT);
+        assertThat(webhook.value()).contains("\"url\":\"https://crm.example.com/hooks/handoff\"")
+                .contains("\"inboxUrl\":\"http://localhost:8086/console/?chatbot=" + chatbot + "&conversation=456\"");
+        ConsumerRecord<String, String> confirmation = kafka.awaitRecord(Topics.DIRECTIVES,
+                r -> r.value().contains(id), WAIT);
+        assertThat(confirmation.key()).isEqualTo("456");
+        assertThat(confirmation.value()).contains("\"type\":\"escalation.confirmed\"").contains("within 30 minutes");
+
+        // the same event again (a redelivery) must not notify anyone twice
+        kafka.send(Topics.ESCALATIONS, escalation.conversation().key(), json);
+        String marker = "after-" + UUID.randomUUID();
+        EscalationCreated next = SampleEvents.escalation(chatbot, 457, marker);
+        kafka.send(Topics.ESCALATIONS, next.conversation().key(), EventJson.mapper().writeValueAsString(next));
+        kafka.awaitRecord(Topics.NOTIFY_WEBHOOK, r -> next.escalationId().equals(r.key()), WAIT);
+        assertThat(kafka.readAll(Topics.NOTIFY_WEBHOOK, Duration.ofSeconds(2)))
+                .filteredOn(r -> id.equals(r.key())).hasSize(1);
+    }
+
+    @Test
+    void invalidEscalationGoesToTheDeadLetterTopicWithTheReason() {
+        String key = "conv-" + UUID.randomUUID();
+        kafka.send(Topics.ESCALATIONS, key, "{\"type\":\"escalation.created\",\"eventId\":\"e\",\"occurredAt\":\"2026-02-09T12:00:00Z\"}");
+
+        ConsumerRecord<String, String> dead = kafka.awaitRecord(Topics.dlq(Topics.ESCALATIONS), r -> key.equals(r.key()), WAIT);
+        assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).contains("escalationId");
+    }
+
+    @Test
+    void readinessIncludesKafkaAndTheDatabase() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Kafka")))
+                .body("checks.name", hasItem(containsString("Database")));
+    }
+}
