@@ -1,5 +1,6 @@
 package io.handoff.gateway;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.handoff.events.json.EventJson;
 import io.vertx.core.Vertx;
@@ -94,7 +95,7 @@ public class AgentSocket {
         try {
             JsonNode frame = EventJson.mapper().readTree(text);
             return frame != null && frame.isObject() ? frame.get("type") : null;
-        } catch (Exception e) {
+        } catch (JsonProcessingException e) {
             return null;
         }
     }

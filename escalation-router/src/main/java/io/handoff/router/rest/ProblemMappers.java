@@ -2,6 +2,7 @@ package io.handoff.router.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.handoff.router.persistence.PersistenceException;
 import io.handoff.router.service.FieldProblem;
 import io.handoff.router.service.InvalidSettingsException;
@@ -32,6 +33,12 @@ public class ProblemMappers {
                 : "$";
         return Problem.response(400, "Unreadable request body", "The body is not valid JSON for this resource.",
                 List.of(new FieldProblem(field, e.getOriginalMessage())));
+    }
+
+    /** More specific than the framework's own mapper for this type, which would answer in another shape. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper

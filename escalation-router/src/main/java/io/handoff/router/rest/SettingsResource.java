@@ -1,5 +1,7 @@
 package io.handoff.router.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.handoff.events.json.EventJson;
 import io.handoff.events.settings.ChatbotSettings;
 import io.handoff.router.persistence.StoredSettings;
 import io.handoff.router.service.SettingsService;
@@ -41,10 +43,12 @@ public class SettingsResource {
 
     @PUT
     @Operation(summary = "Create or replace a chatbot's settings")
-    public Response put(@PathParam("chatbotId") String chatbotId, ChatbotSettings settings) {
-        if (settings == null) {
+    public Response put(@PathParam("chatbotId") String chatbotId, String body) throws JsonProcessingException {
+        if (body == null || body.isBlank()) {
             return Problem.response(400, "Missing body", "Send the settings as a JSON object.");
         }
+        // Read here rather than by the framework, so every unreadable body gets the same problem response.
+        ChatbotSettings settings = EventJson.mapper().readValue(body, ChatbotSettings.class);
         return ok(service.replace(chatbotId, settings));
     }
 
