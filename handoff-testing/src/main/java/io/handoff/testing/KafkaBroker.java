@@ -1,5 +1,6 @@
 package io.handoff.testing;
 
+import io.handoff.events.Topics;
 import io.kroxylicious.testing.kafka.api.KafkaCluster;
 import io.kroxylicious.testing.kafka.common.KafkaClusterConfig;
 import io.kroxylicious.testing.kafka.common.KafkaClusterExecutionMode;
@@ -52,6 +53,7 @@ public final class KafkaBroker implements AutoCloseable {
         if (shared == null) {
             KafkaBroker broker = start(3);
             Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-broker-stop"));
+            broker.createHandoffTopics(3);
             shared = broker;
         }
         return shared;
@@ -59,6 +61,21 @@ public final class KafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return cluster.getBootstrapServers();
+    }
+
+    /**
+     * Creates every topic the services use, as an operator would before deploying them: the settings
+     * topic compacted, everything else with {@code partitions} partitions.
+     */
+    public void createHandoffTopics(int partitions) {
+        Set<String> all = new java.util.TreeSet<>();
+        for (String topic : List.of(Topics.CONVERSATION_EVENTS, Topics.ESCALATIONS, Topics.NOTIFY_EMAIL,
+                Topics.NOTIFY_SLACK, Topics.NOTIFY_WEBHOOK, Topics.DELIVERIES, Topics.DIRECTIVES,
+                Topics.AGENT_COMMANDS, Topics.CHATBOT_SETTINGS)) {
+            all.add(topic);
+            all.add(Topics.dlq(topic));
+        }
+        createTopics(partitions, all, Set.of(Topics.CHATBOT_SETTINGS));
     }
 
     /** Creates topics that do not exist yet; compacted ones are for latest-value-per-key topics. */

@@ -45,6 +45,7 @@ public class LiveChatSessions {
                    agent_id = NULL,
                    updated_at = now()
              WHERE live_chat_session.state IN ('BOT', 'CLOSED')
+               AND live_chat_session.escalation_id <> EXCLUDED.escalation_id
                AND (EXCLUDED.escalation ->> 'occurredAt')::timestamptz
                    >= (live_chat_session.escalation ->> 'occurredAt')::timestamptz
             """;

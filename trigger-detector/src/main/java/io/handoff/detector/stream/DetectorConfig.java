@@ -1,0 +1,43 @@
+package io.handoff.detector.stream;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.util.Map;
+
+@ConfigMapping(prefix = "handoff.detector")
+public interface DetectorConfig {
+
+    /** Kafka Streams application id: instances sharing it share the work and the state. */
+    @WithDefault("handoff-trigger-detector")
+    String applicationId();
+
+    /** Where local copies of the state stores live; they are rebuilt from the changelog when missing. */
+    @WithDefault("${java.io.tmpdir}/handoff-trigger-detector")
+    String stateDir();
+
+    /** How many recent messages per conversation are kept and sent to agents as the transcript. */
+    @WithDefault("20")
+    int windowSize();
+
+    @WithDefault("exactly_once_v2")
+    String processingGuarantee();
+
+    Topics topics();
+
+    /** Any other Kafka Streams property, e.g. {@code handoff.detector.streams."num.stream.threads"=2}. */
+    @WithName("streams")
+    Map<String, String> streamsOverrides();
+
+    interface Topics {
+        @WithDefault("chat.conversation-events")
+        String conversationEvents();
+
+        @WithDefault("handoff.escalations")
+        String escalations();
+
+        @WithDefault("handoff.directives")
+        String directives();
+    }
+}

@@ -1,0 +1,62 @@
+package io.handoff.detector.stream;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * Runs the detector topology for the life of the application. On an unexpected error the stream
+ * thread is replaced rather than the application dying, so one poisoned state does not stop detection.
+ */
+@ApplicationScoped
+public class DetectorStreams {
+
+    private static final Logger LOG = Logger.getLogger(DetectorStreams.class);
+
+    private final DetectorConfig config;
+    private final String bootstrapServers;
+    private KafkaStreams streams;
+
+    public DetectorStreams(DetectorConfig config,
+                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void start(@Observes StartupEvent event) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        props.putAll(config.streamsOverrides());
+        streams = new KafkaStreams(DetectorTopology.build(config.topics(), config.windowSize()), props);
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(10));
+        }
+    }
+
+    public KafkaStreams.State state() {
+        return streams == null ? KafkaStreams.State.CREATED : streams.state();
+    }
+}
