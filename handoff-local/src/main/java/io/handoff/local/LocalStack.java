@@ -1,0 +1,179 @@
+package io.handoff.local;
+
+import io.handoff.testing.KafkaBroker;
+import io.handoff.testing.PostgresServer;
+import io.handoff.testing.RecordingHttpServer;
+import io.handoff.testing.SlackApiStandIn;
+import io.handoff.testing.SmtpServer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system on one machine: a real Kafka broker, PostgreSQL and an SMTP sink, stand-ins for
+ * the outside world (Slack's API and a webhook receiver), and the six packaged services as separate
+ * processes. Used by the run command and by the end-to-end test alike.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The bot token the local Slack stand-in accepts; not a real Slack token. */
+    public static final String SLACK_TOKEN = "xoxb-local-stand-in";
+
+    private static final List<String> JVM_OPTIONS = List.of(
+            "-Xms32m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+
+    private final StackPorts ports;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private KafkaBroker kafka;
+    private PostgresServer postgres;
+    private SmtpServer smtp;
+    private SlackApiStandIn slackApi;
+    private RecordingHttpServer webhookReceiver;
+
+    private LocalStack(StackPorts ports) {
+        this.ports = ports;
+    }
+
+    /**
+     * Starts everything and returns once every service reports ready. On failure everything already
+     * started is stopped again before the exception leaves.
+     */
+    public static LocalStack start(Path root, Path workDir, StackPorts ports, Duration readyTimeout) {
+        LocalStack stack = new LocalStack(ports);
+        try {
+            stack.startInfrastructure();
+            stack.startServices(root, workDir, readyTimeout);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startInfrastructure() {
+        kafka = track(KafkaBroker.start(3));
+        kafka.createHandoffTopics(3);
+        postgres = track(PostgresServer.start(ports.postgres()));
+        postgres.createDatabase("router");
+        postgres.createDatabase("gateway");
+        smtp = track(SmtpServer.start(ports.smtp()));
+        slackApi = track(SlackApiStandIn.start(ports.slackApi()));
+        webhookReceiver = track(RecordingHttpServer.start(ports.webhookReceiver()));
+    }
+
+    private void startServices(Path root, Path workDir, Duration readyTimeout) {
+        Path logs = workDir.resolve("logs");
+        Map<String, String> kafkaConfig = Map.of("kafka.bootstrap.servers", kafka.bootstrapServers());
+
+        Map<String, String> detector = new LinkedHashMap<>(kafkaConfig);
+        detector.put("handoff.detector.state-dir", workDir.resolve("detector-state").toString());
+        launch(root, "trigger-detector", ports.detector(), detector, logs);
+
+        Map<String, String> router = new LinkedHashMap<>(kafkaConfig);
+        router.putAll(database("router"));
+        router.put("handoff.router.inbox-url", gatewayUrl("/console/?chatbot={chatbotId}&conversation={conversationId}"));
+        launch(root, "escalation-router", ports.router(), router, logs);
+
+        Map<String, String> email = new LinkedHashMap<>(kafkaConfig);
+        email.put("quarkus.mailer.host", "127.0.0.1");
+        email.put("quarkus.mailer.port", Integer.toString(smtp.port()));
+        email.put("quarkus.mailer.from", "Handoff <handoff@localhost>");
+        launch(root, "notifier-email", ports.email(), email, logs);
+
+        Map<String, String> slack = new LinkedHashMap<>(kafkaConfig);
+        slack.put("handoff.slack.api-url", slackApi.apiUrl());
+        slack.put("handoff.slack.bot-token", SLACK_TOKEN);
+        launch(root, "notifier-slack", ports.slack(), slack, logs);
+
+        launch(root, "notifier-webhook", ports.webhook(), new LinkedHashMap<>(kafkaConfig), logs);
+
+        Map<String, String> gateway = new LinkedHashMap<>(kafkaConfig);
+        gateway.putAll(database("gateway"));
+        launch(root, "livechat-gateway", ports.gateway(), gateway, logs);
+
+        for (ServiceProcess service : services.values()) {
+            service.awaitReady(readyTimeout);
+        }
+    }
+
+    private Map<String, String> database(String name) {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(name),
+                "quarkus.datasource.username", PostgresServer.USER,
+                "quarkus.datasource.password", PostgresServer.PASSWORD);
+    }
+
+    private void launch(Path root, String module, int port, Map<String, String> config, Path logs) {
+        ServiceProcess process = ServiceProcess.start(root, module, port, config, JVM_OPTIONS, logs);
+        services.put(module, process);
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        started.add(resource);
+        return resource;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public SmtpServer smtp() {
+        return smtp;
+    }
+
+    public SlackApiStandIn slackApi() {
+        return slackApi;
+    }
+
+    public RecordingHttpServer webhookReceiver() {
+        return webhookReceiver;
+    }
+
+    public ServiceProcess service(String module) {
+        ServiceProcess service = services.get(module);
+        if (service == null) {
+            throw new IllegalArgumentException("no service " + module);
+        }
+        return service;
+    }
+
+    public Map<String, ServiceProcess> services() {
+        return Map.copyOf(services);
+    }
+
+    public StackPorts ports() {
+        return ports;
+    }
+
+    public String routerUrl(String path) {
+        return "http://127.0.0.1:" + ports.router() + path;
+    }
+
+    public String gatewayUrl(String path) {
+        return "http://localhost:" + ports.gateway() + path;
+    }
+
+    /** Stops the services first (they still have a broker to say goodbye to), then the servers. */
+    @Override
+    public void close() {
+        List<ServiceProcess> running = new ArrayList<>(services.values());
+        running.parallelStream().forEach(ServiceProcess::close);
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("could not stop " + started.get(i).getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+}

@@ -1,0 +1,177 @@
+package io.handoff.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.handoff.events.Topics;
+import io.handoff.events.json.EventJson;
+import io.handoff.testing.KafkaTestClient;
+import io.handoff.testing.RecordingHttpServer;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The six packaged services as separate processes, against one broker, one PostgreSQL, an SMTP
+ * server, a webhook receiver and a Slack API stand-in: one visitor message must reach every channel.
+ */
+class PipelineEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final String SECRET = "e2e-signing-secret";
+
+    @TempDir
+    static Path workDir;
+
+    static LocalStack stack;
+    static WebSocket agent;
+    static final List<String> agentFrames = new CopyOnWriteArrayList<>();
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startStack() {
+        Path root = Path.of(Objects.requireNonNull(System.getProperty("handoff.root"), "handoff.root"));
+        stack = LocalStack.start(root, workDir, StackPorts.random(), Duration.ofMinutes(4));
+        agent = http.newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + stack.ports().gateway() + "/ws/agent"), new WebSocket.Listener() {
+                    private final StringBuilder partial = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            agentFrames.add(partial.toString());
+                            partial.setLength(0);
+                        }
+                        socket.request(1);
+                        return null;
+                    }
+                }).join();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (agent != null) {
+            agent.abort();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void visitorAskingForAPersonReachesWebhookEmailSlackAndTheAgentConsole() throws Exception {
+        String chatbot = "chatbot-" + UUID.randomUUID();
+        String webhookPath = "/hooks/" + UUID.randomUUID();
+        String settings = """
+                {"name": "My Chatbot", "offerFirst": false,
+                 "email": {"enabled": true, "recipients": "team@support.test"},
+                 "slack": {"enabled": true, "channel": "C0SUPPORT"},
+                 "webhook": {"enabled": true, "url": "%s", "signingSecret": "%s"},
+                 "responseSlaMinutes": 15}
+                """.formatted(stack.webhookReceiver().url(webhookPath), SECRET);
+        HttpResponse<String> saved = http.send(HttpRequest.newBuilder(URI.create(stack.routerUrl("/api/v1/chatbots/" + chatbot + "/settings")))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(settings)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+
+        long conversation = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        String message = """
+                {"type": "message.created", "eventId": "%s", "occurredAt": "2026-02-09T12:00:00Z",
+                 "chatbot": {"id": "%s", "name": "My Chatbot"},
+                 "conversation": {"id": %d, "channel": "web", "locale": "en"},
+                 "visitor": {"id": 123, "email": "visitor@example.com", "firstName": "Jane", "lastName": "Doe", "phone": "+1234567890"},
+                 "message": {"id": "m-1", "role": "visitor", "text": "Can I talk to a person?"}}
+                """.formatted(UUID.randomUUID(), chatbot, conversation);
+        try (KafkaTestClient kafka = new KafkaTestClient(stack.kafkaBootstrapServers())) {
+            kafka.send(Topics.CONVERSATION_EVENTS, Long.toString(conversation), message);
+        }
+
+        // the third party's webhook: the seed's payload, signed the seed's way
+        RecordingHttpServer.Request webhook = stack.webhookReceiver().awaitRequest(r -> r.path().equals(webhookPath), WAIT);
+        assertThat(verifySignature(webhook.body(), SECRET, webhook.header("X-Signature-256"))).isTrue();
+        JsonNode body = EventJson.mapper().readTree(webhook.body());
+        assertThat(body.get("event").asText()).isEqualTo("escalation.created");
+        assertThat(body.get("title").asText()).isEqualTo("My Chatbot: Visitor needs human assistance");
+        assertThat(body.get("text").asText()).isEqualTo("Can I talk to a person?");
+        assertThat(body.get("chatbot").get("id").asText()).isEqualTo(chatbot);
+        assertThat(body.get("visitor").get("id").isIntegralNumber()).isTrue();
+        assertThat(body.get("visitor").get("email").asText()).isEqualTo("visitor@example.com");
+        assertThat(body.get("visitor").get("first_name").asText()).isEqualTo("Jane");
+        assertThat(body.get("conversation").get("id").asLong()).isEqualTo(conversation);
+        assertThat(body.get("conversation").get("last_message").asText()).isEqualTo("Can I talk to a person?");
+        assertThat(body.get("inbox_url").asText()).contains("conversation=" + conversation);
+        assertThat(body.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d");
+
+        // the team's email
+        await().atMost(WAIT).untilAsserted(() -> assertThat(stack.smtp().receivedMessages())
+                .anySatisfy(m -> assertEmail(m, conversation)));
+
+        // Slack
+        RecordingHttpServer.Request slack = stack.slackApi().recorder().awaitRequest(
+                r -> r.path().equals("/api/chat.postMessage") && decode(r.bodyText()).contains("conversation=" + conversation), WAIT);
+        assertThat(decode(slack.bodyText())).contains("channel=C0SUPPORT").contains("Can I talk to a person?");
+
+        // the agent console's WebSocket
+        await().atMost(WAIT).untilAsserted(() -> assertThat(agentFrames)
+                .anySatisfy(frame -> {
+                    JsonNode node = EventJson.mapper().readTree(frame);
+                    assertThat(node.get("type").asText()).isEqualTo("escalation.created");
+                    assertThat(node.get("escalation").get("conversation").get("id").asLong()).isEqualTo(conversation);
+                }));
+    }
+
+    private static void assertEmail(MimeMessage message, long conversation) throws Exception {
+        assertThat(message.getSubject()).isEqualTo("My Chatbot: Visitor needs human assistance");
+        assertThat(message.getAllRecipients()[0].toString()).isEqualTo("team@support.test");
+        String text = textOf(message);
+        assertThat(text).contains("Can I talk to a person?").contains("conversation=" + conversation);
+    }
+
+    private static String textOf(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("text/*")) {
+            return part.getContent().toString();
+        }
+        StringBuilder all = new StringBuilder();
+        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                all.append(textOf(multipart.getBodyPart(i)));
+            }
+        }
+        return all.toString();
+    }
+
+    /** The receiver-side check from the webhook contract, written like its Node.js snippet. */
+    private static boolean verifySignature(byte[] payload, String secret, String signature) throws Exception {
+        Mac hmac = Mac.getInstance("HmacSHA256");
+        hmac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = "sha256=" + HexFormat.of().formatHex(hmac.doFinal(payload));
+        return signature != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                signature.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String form) {
+        return java.net.URLDecoder.decode(form, StandardCharsets.UTF_8);
+    }
+}
