@@ -1,0 +1,93 @@
+package io.handoff.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./run-local}: the whole system on this machine, with a demo chatbot configured, until Ctrl-C.
+ */
+public final class LocalStackMain {
+
+    static final String DEMO_WEBHOOK_SECRET = "local-demo-secret";
+
+    private LocalStackMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("handoff.root", ".")).toAbsolutePath().normalize();
+        Path workDir = root.resolve(System.getProperty("handoff.local.work-dir", ".local-stack"));
+        Files.createDirectories(workDir);
+        StackPorts ports = Boolean.getBoolean("handoff.local.random-ports") ? StackPorts.random() : StackPorts.defaults();
+        ports.requireFree();
+
+        System.out.println("Starting Kafka, PostgreSQL, the SMTP sink and six services (logs in " + workDir.resolve("logs") + ") ...");
+        LocalStack stack = LocalStack.start(root, workDir, ports, Duration.ofMinutes(4));
+        DevConsole console;
+        try {
+            configureDemoChatbot(stack);
+            console = DevConsole.start(stack, ports.console(), DEMO_WEBHOOK_SECRET);
+        } catch (Exception e) {
+            stack.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Handoff ...");
+            console.close();
+            stack.close();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "handoff-local-stop"));
+        System.out.println(summary(stack));
+        stopped.await();
+    }
+
+    /** Settings for the demo chatbot: every channel on, pointed at the local sinks. */
+    private static void configureDemoChatbot(LocalStack stack) throws IOException, InterruptedException {
+        String settings = """
+                {"name": "Demo Chatbot", "offerFirst": false,
+                 "email": {"enabled": true, "recipients": "team@example.com"},
+                 "slack": {"enabled": true, "channel": "#support"},
+                 "webhook": {"enabled": true, "url": "%s", "signingSecret": "%s"},
+                 "responseSlaMinutes": 15}
+                """.formatted(stack.webhookReceiver().url("/webhook"), DEMO_WEBHOOK_SECRET);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(stack.routerUrl("/api/v1/chatbots/" + DevConsole.DEMO_CHATBOT + "/settings")))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(settings)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("could not configure the demo chatbot: " + response.body());
+        }
+    }
+
+    private static String summary(LocalStack stack) {
+        StackPorts p = stack.ports();
+        StringBuilder s = new StringBuilder("\nHandoff is running.\n\n");
+        stack.services().values().stream()
+                .sorted((a, b) -> Integer.compare(a.port(), b.port()))
+                .forEach(service -> s.append(String.format("  %-18s http://localhost:%d   (health: /q/health, metrics: /q/metrics)%n",
+                        service.name(), service.port())));
+        s.append(String.format("%n  Settings API       http://localhost:%d/api/v1/chatbots/{chatbotId}/settings  (OpenAPI: http://localhost:%d/q/openapi)%n", p.router(), p.router()));
+        s.append(String.format("  Agent WebSocket    ws://localhost:%d/ws/agent%n", p.gateway()));
+        s.append(String.format("  Kafka              %s%n", stack.kafkaBootstrapServers()));
+        s.append(String.format("  PostgreSQL         jdbc:postgresql://localhost:%d/router and /gateway (user postgres, password postgres)%n", p.postgres()));
+        s.append(String.format("  SMTP sink          localhost:%d        received mail: http://localhost:%d/mail%n", p.smtp(), p.console()));
+        s.append(String.format("  Webhook receiver   http://localhost:%d/webhook (secret %s)  received: http://localhost:%d/webhooks%n", p.webhookReceiver(), DEMO_WEBHOOK_SECRET, p.console()));
+        s.append(String.format("  Slack API stand-in http://localhost:%d/api/  received: http://localhost:%d/slack%n", p.slackApi(), p.console()));
+        s.append(String.format("  Dev console        http://localhost:%d/%n", p.console()));
+        s.append(String.format("%nThe chatbot '%s' is configured with email, Slack and a signed webhook. Send a test conversation:%n%n", DevConsole.DEMO_CHATBOT));
+        s.append(String.format("  curl -X POST http://localhost:%d/api/visitor-messages -H 'Content-Type: application/json' \\%n", p.console()));
+        s.append("       -d '{\"text\": \"Can I talk to a person?\", \"email\": \"jane@example.com\"}'\n\n");
+        s.append(String.format("then open http://localhost:%d/ to see the email, the webhook and the Slack post.%n", p.console()));
+        s.append("The settings API needs no token in this version. Press Ctrl-C to stop everything.\n");
+        return s.toString();
+    }
+}
