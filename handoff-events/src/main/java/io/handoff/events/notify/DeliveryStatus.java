@@ -8,6 +8,6 @@ public enum DeliveryStatus {
     @JsonProperty("delivered") DELIVERED,
     /** This attempt failed and another one is scheduled. */
     @JsonProperty("retrying") RETRYING,
-    /** No further attempt will be made; the command is on the notifier's dead-letter topic. */
+    /** No further attempt will be made. */
     @JsonProperty("failed") FAILED
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Everything a chatbot's owner configures about handoff. The router owns and validates it; every
- * change is published on {@code handoff.chatbot-settings} so the other services apply it to the next
- * message without a restart.
+ * change is published on {@code handoff.chatbot-settings}, so that other services can apply it to the
+ * next message without a restart.
  *
  * @param name               shown in notifications ("My Chatbot: Visitor needs human assistance")
  * @param offerFirst         ask the visitor before escalating, instead of escalating at once

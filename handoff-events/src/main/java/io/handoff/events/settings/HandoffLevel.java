@@ -2,7 +2,7 @@ package io.handoff.events.settings;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** How readily a chatbot hands a conversation to a human. {@code docs/detection.md} gives the exact rules. */
+/** How readily a chatbot hands a conversation to a human. */
 public enum HandoffLevel {
     /** Never hands off; signals are still counted. */
     @JsonProperty("ai_only") AI_ONLY,
