@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
@@ -27,5 +28,13 @@ class ReadinessTest {
                 .body("checks.name", hasItems(KAFKA, DATABASE))
                 .body("checks.find { it.name == '" + KAFKA + "' }.status", is("UP"))
                 .body("checks.find { it.name == '" + DATABASE + "' }.status", is("UP"));
+    }
+
+    @Test
+    void servesTheAgentConsoleThatTheInboxLinksPointTo() {
+        given().when().get("/console/?chatbot=demo-bot&conversation=456")
+                .then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("/ws/agent"));
     }
 }
