@@ -61,6 +61,7 @@ public final class LocalStack implements AutoCloseable {
         postgres = track(PostgresServer.start(ports.postgres()));
         postgres.createDatabase("router");
         postgres.createDatabase("gateway");
+        postgres.createDatabase("webhook");
         smtp = track(SmtpServer.start(ports.smtp()));
         slackApi = track(SlackApiStandIn.start(ports.slackApi()));
         webhookReceiver = track(RecordingHttpServer.start(ports.webhookReceiver()));
@@ -90,7 +91,11 @@ public final class LocalStack implements AutoCloseable {
         slack.put("handoff.slack.bot-token", SLACK_TOKEN);
         launch(root, "notifier-slack", ports.slack(), slack, logs);
 
-        launch(root, "notifier-webhook", ports.webhook(), new LinkedHashMap<>(kafkaConfig), logs);
+        Map<String, String> webhook = new LinkedHashMap<>(kafkaConfig);
+        webhook.putAll(database("webhook"));
+        // the local receivers listen on loopback, which production refuses as an SSRF target
+        webhook.put("handoff.webhook.allowed-networks", "127.0.0.0/8");
+        launch(root, "notifier-webhook", ports.webhook(), webhook, logs);
 
         Map<String, String> gateway = new LinkedHashMap<>(kafkaConfig);
         gateway.putAll(database("gateway"));

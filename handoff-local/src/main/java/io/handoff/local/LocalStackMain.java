@@ -78,7 +78,7 @@ public final class LocalStackMain {
         s.append(String.format("%n  Settings API       http://localhost:%d/api/v1/chatbots/{chatbotId}/settings  (OpenAPI: http://localhost:%d/q/openapi)%n", p.router(), p.router()));
         s.append(String.format("  Agent WebSocket    ws://localhost:%d/ws/agent%n", p.gateway()));
         s.append(String.format("  Kafka              %s%n", stack.kafkaBootstrapServers()));
-        s.append(String.format("  PostgreSQL         jdbc:postgresql://localhost:%d/router and /gateway (user postgres, password postgres)%n", p.postgres()));
+        s.append(String.format("  PostgreSQL         jdbc:postgresql://localhost:%d/router, /gateway and /webhook (user postgres, password postgres)%n", p.postgres()));
         s.append(String.format("  SMTP sink          localhost:%d        received mail: http://localhost:%d/mail%n", p.smtp(), p.console()));
         s.append(String.format("  Webhook receiver   http://localhost:%d/webhook (secret %s)  received: http://localhost:%d/webhooks%n", p.webhookReceiver(), DEMO_WEBHOOK_SECRET, p.console()));
         s.append(String.format("  Slack API stand-in http://localhost:%d/api/  received: http://localhost:%d/slack%n", p.slackApi(), p.console()));

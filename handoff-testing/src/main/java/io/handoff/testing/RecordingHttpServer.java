@@ -37,7 +37,18 @@ public final class RecordingHttpServer implements AutoCloseable {
     }
 
     /** What to answer. */
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, Map<String, String> headers) {
+
+        public Response(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
+
+        /** The same response with one more header. */
+        public Response withHeader(String name, String value) {
+            Map<String, String> more = new java.util.HashMap<>(headers);
+            more.put(name, value);
+            return new Response(status, contentType, body, Map.copyOf(more));
+        }
 
         public static Response status(int status) {
             return new Response(status, "text/plain", "");
@@ -122,6 +133,7 @@ public final class RecordingHttpServer implements AutoCloseable {
             Response response = responder.apply(request);
             byte[] out = response.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             exchange.sendResponseHeaders(response.status(), out.length == 0 ? -1 : out.length);
             if (out.length > 0) {
                 exchange.getResponseBody().write(out);

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "handoff.webhook")
 public interface WebhookConfig {
@@ -15,4 +17,38 @@ public interface WebhookConfig {
     /** Sent as {@code User-Agent} so receivers can recognise us. */
     @WithDefault("Handoff-Webhook/1.0")
     String userAgent();
+
+    /**
+     * Address ranges webhooks may reach although they are not public, e.g. {@code 127.0.0.0/8} for
+     * development. Empty in production: only public addresses are reachable.
+     */
+    Optional<List<String>> allowedNetworks();
+
+    Retry retry();
+
+    interface Retry {
+        /** The wait before each further attempt; the number of entries is the number of retries. */
+        @WithDefault("5s,30s,2m,10m,30m,1h,3h,6h,12h")
+        List<Duration> delays();
+
+        /** Each wait is spread by up to this fraction, up or down. */
+        @WithDefault("0.2")
+        double jitter();
+
+        /** A receiver's Retry-After is honoured up to this long. */
+        @WithDefault("24h")
+        Duration maxRetryAfter();
+
+        /** How often due retries are looked for. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** How long a claimed retry is reserved for one instance before another may take it over. */
+        @WithDefault("2m")
+        Duration lease();
+
+        /** At most this many retries are attempted at the same time by one instance. */
+        @WithDefault("16")
+        int concurrency();
+    }
 }

@@ -3,34 +3,57 @@ package io.handoff.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.handoff.events.json.EventJson;
 import io.handoff.events.notify.NotifyWebhook;
+import io.handoff.webhook.delivery.WebhookAttempt;
+import io.handoff.webhook.ssrf.AddressPolicy;
+import io.handoff.webhook.ssrf.Cidr;
+import io.handoff.webhook.ssrf.GuardedSocketFactory;
+import io.handoff.webhook.ssrf.RefusedAddressException;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.time.Clock;
+import java.io.InterruptedIOException;
+import java.net.Proxy;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 
-/** POSTs one webhook. Redirects are not followed: a receiver must answer at the URL it gave. */
+/**
+ * POSTs one webhook. Redirects are not followed, no proxy is used, and every connection goes through
+ * the SSRF policy at connect time.
+ */
 @ApplicationScoped
 public class WebhookSender {
 
     public static final String DELIVERY_HEADER = "X-Handoff-Delivery";
     public static final String TIMESTAMP_HEADER = "X-Handoff-Timestamp";
+    private static final MediaType JSON = MediaType.get("application/json");
 
     private final WebhookConfig config;
-    private final HttpClient client;
-    private final Clock clock;
+    private final OkHttpClient client;
 
     public WebhookSender(WebhookConfig config) {
         this.config = config;
-        this.clock = Clock.systemUTC();
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
+        List<Cidr> allowed = config.allowedNetworks().orElse(List.of()).stream()
+                .filter(s -> !s.isBlank()).map(Cidr::parse).toList();
+        this.client = new OkHttpClient.Builder()
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .proxy(Proxy.NO_PROXY)
+                .socketFactory(new GuardedSocketFactory(new AddressPolicy(allowed)))
+                .retryOnConnectionFailure(false)
                 .connectTimeout(config.timeout())
+                .readTimeout(config.timeout())
+                .writeTimeout(config.timeout())
+                .callTimeout(config.timeout())
                 .build();
     }
 
@@ -45,27 +68,68 @@ public class WebhookSender {
 
     public WebhookAttempt send(NotifyWebhook command) {
         byte[] body = body(command);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(command.url()))
-                .timeout(config.timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", config.userAgent())
+        Request.Builder request;
+        try {
+            request = new Request.Builder().url(command.url());
+        } catch (IllegalArgumentException e) {
+            return new WebhookAttempt(WebhookAttempt.Outcome.PERMANENT, 0, "not an http(s) URL", null);
+        }
+        request.header("User-Agent", config.userAgent())
                 .header(DELIVERY_HEADER, command.deliveryId())
-                .header(TIMESTAMP_HEADER, Long.toString(Instant.now(clock).getEpochSecond()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .header(TIMESTAMP_HEADER, Long.toString(Instant.now().getEpochSecond()))
+                .post(RequestBody.create(body, JSON));
         if (command.signingSecret() != null && !command.signingSecret().isEmpty()) {
             request.header(WebhookSigner.HEADER, WebhookSigner.sign(body, command.signingSecret()));
         }
-        try {
-            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
-            return new WebhookAttempt(status >= 200 && status < 300, status, "HTTP " + status);
-        } catch (HttpTimeoutException e) {
-            return new WebhookAttempt(false, 0, "timed out after " + config.timeout().toMillis() + " ms");
+        try (Response response = client.newCall(request.build()).execute()) {
+            return WebhookAttempt.of(response.code(), retryAfter(response.header("Retry-After")));
         } catch (IOException e) {
-            return new WebhookAttempt(false, 0, "connection failed: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new WebhookAttempt(false, 0, "interrupted");
+            RefusedAddressException refused = refusal(e);
+            if (refused != null) {
+                return new WebhookAttempt(WebhookAttempt.Outcome.PERMANENT, 0, "refused: " + refused.getMessage(), null);
+            }
+            String detail = e instanceof InterruptedIOException
+                    ? "no answer within " + config.timeout().toMillis() + " ms"
+                    : "connection failed: " + e.getClass().getSimpleName();
+            return new WebhookAttempt(WebhookAttempt.Outcome.RETRYABLE, 0, detail, null);
         }
+    }
+
+    private static RefusedAddressException refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RefusedAddressException refused) {
+                return refused;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (suppressed instanceof RefusedAddressException refused) {
+                    return refused;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code Retry-After} as seconds or as an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(Instant.now(), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
     }
 }

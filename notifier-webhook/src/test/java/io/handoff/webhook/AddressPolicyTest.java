@@ -1,0 +1,66 @@
+package io.handoff.webhook;
+
+import io.handoff.webhook.ssrf.AddressPolicy;
+import io.handoff.webhook.ssrf.Cidr;
+import io.handoff.webhook.ssrf.GuardedSocketFactory;
+import io.handoff.webhook.ssrf.RefusedAddressException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AddressPolicyTest {
+
+    private final AddressPolicy strict = new AddressPolicy(List.of());
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "127.9.9.9", "10.1.2.3", "172.16.0.1", "172.31.255.254", "192.168.1.1",
+            "169.254.169.254", "169.254.0.1", "100.64.0.1", "100.127.255.255", "0.0.0.0", "224.0.0.1",
+            "255.255.255.255", "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1", "ff02::1",
+            "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:169.254.169.254", "64:ff9b::a00:1"})
+    void refusesEveryNonPublicAddress(String address) throws Exception {
+        assertThat(strict.refusal(InetAddress.getByName(address))).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"93.184.216.34", "8.8.8.8", "100.63.255.255", "100.128.0.1", "172.32.0.1",
+            "2606:4700:4700::1111"})
+    void allowsPublicAddresses(String address) throws Exception {
+        assertThat(strict.refusal(InetAddress.getByName(address))).isEmpty();
+    }
+
+    @Test
+    void allowListOpensOnlyTheListedRange() throws Exception {
+        AddressPolicy development = new AddressPolicy(List.of(Cidr.parse("127.0.0.1/32")));
+
+        assertThat(development.refusal(InetAddress.getByName("127.0.0.1"))).isEmpty();
+        assertThat(development.refusal(InetAddress.getByName("127.0.0.2"))).isPresent();
+        assertThat(development.refusal(InetAddress.getByName("::1"))).isPresent();
+    }
+
+    @Test
+    void aNameThatResolvesToAPrivateAddressIsRefusedAtConnectTime() throws Exception {
+        // what a rebinding DNS answer looks like once resolved: a public-looking name, a private address
+        InetAddress rebound = InetAddress.getByAddress("hooks.example.com", new byte[]{10, 0, 0, 5});
+        GuardedSocketFactory factory = new GuardedSocketFactory(strict);
+
+        try (Socket socket = factory.createSocket()) {
+            assertThatThrownBy(() -> socket.connect(new InetSocketAddress(rebound, 443), 1000))
+                    .isInstanceOf(RefusedAddressException.class)
+                    .hasMessageContaining("10.0.0.5").hasMessageContaining("private");
+        }
+    }
+
+    @Test
+    void rejectsMalformedRanges() {
+        assertThatThrownBy(() -> Cidr.parse("localhost")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Cidr.parse("10.0.0.0/33")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
