@@ -114,6 +114,16 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Kills the process at once (SIGKILL), as a crash would; nothing gets a chance to clean up. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks the service to shut down gracefully, and kills it if it has not stopped after ten seconds. */
     @Override
     public void close() {

@@ -193,6 +193,7 @@ class WebhookDeliveryTest {
         ConsumerRecord<String, String> dead = kafka.awaitRecord(Topics.dlq(Topics.NOTIFY_WEBHOOK),
                 r -> command.deliveryId().equals(KafkaTestClient.header(r, "handoff-delivery-id")), WAIT);
         assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).isEqualTo("HTTP 503; gave up after 4 attempt(s)");
+        assertThat(dead.value()).contains(command.deliveryId()).doesNotContain("s3cret");
         assertThat(requestsTo(command)).hasSize(4);
         assertThat(reports(command, 4)).extracting(r -> r.get("status").asText())
                 .containsExactlyInAnyOrder("retrying", "retrying", "retrying", "failed");

@@ -92,7 +92,7 @@ public class WebhookDeliveries {
         String reason = result.outcome() == WebhookAttempt.Outcome.PERMANENT
                 ? result.detail() + "; not retried"
                 : result.detail() + "; gave up after " + attempt + " attempt(s)";
-        deadLetter(command, json, reason, attempt);
+        deadLetter(command, json(withoutSecret(command)), reason, attempt);
         log.record(command.deliveryId(), escalationId, command.url(), json, DeliveryRecord.Status.FAILED, attempt, null, reason);
         report(command, DeliveryStatus.FAILED, attempt, reason);
         LOG.warnf("webhook %s failed: %s", command.deliveryId(), reason);
@@ -113,6 +113,12 @@ public class WebhookDeliveries {
     private void report(NotifyWebhook command, DeliveryStatus status, int attempt, String detail) {
         deliveries.sendMessageAndAwait(KafkaRecord.of(command.escalation().escalationId(),
                 DeliveryResult.of(command, DeliveryChannel.WEBHOOK, command.url(), status, attempt, detail)));
+    }
+
+    /** Dead-letter records are for reading; the secret stays in the delivery log, which replays use. */
+    private static NotifyWebhook withoutSecret(NotifyWebhook c) {
+        return new NotifyWebhook(c.type(), c.eventId(), c.occurredAt(), c.deliveryId(), c.escalation(), c.inboxUrl(),
+                c.reminder(), c.url(), null);
     }
 
     private static String json(NotifyWebhook command) {
