@@ -95,6 +95,13 @@ class PipelineEndToEndTest {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(settings)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        // the detector applies settings from the settings topic; wait until it decides with these ones
+        String probe = "{\"chatbotId\": \"" + chatbot + "\", \"messages\": [{\"role\": \"visitor\", \"text\": \"Can I talk to a person?\"}]}";
+        await().atMost(WAIT).untilAsserted(() -> assertThat(http.send(HttpRequest.newBuilder(
+                        URI.create(stack.service("trigger-detector").url("/api/v1/triggers/evaluate")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(probe)).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("\"action\":\"request_contact\""));
 
         long conversation = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
         String message = """

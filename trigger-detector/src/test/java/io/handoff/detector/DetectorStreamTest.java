@@ -1,17 +1,27 @@
 package io.handoff.detector;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.handoff.events.ChatbotRef;
 import io.handoff.events.ConversationRef;
 import io.handoff.events.ExternalId;
 import io.handoff.events.Topics;
 import io.handoff.events.VisitorRef;
+import io.handoff.events.conversation.EscalationAccepted;
+import io.handoff.events.conversation.EscalationDeclined;
 import io.handoff.events.conversation.VisitorIdentified;
+import io.handoff.events.directive.LivechatStarted;
 import io.handoff.events.json.EventJson;
+import io.handoff.events.settings.ChatbotSettings;
+import io.handoff.events.settings.ChatbotSettingsSnapshot;
+import io.handoff.events.settings.DetectionRules;
+import io.handoff.events.settings.HandoffLevel;
+import io.handoff.events.settings.VisitorTexts;
 import io.handoff.testing.KafkaTestClient;
 import io.handoff.testing.SampleEvents;
 import io.handoff.testing.quarkus.KafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,10 +29,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
@@ -46,66 +58,161 @@ class DetectorStreamTest {
         kafka.send(Topics.CONVERSATION_EVENTS, conversation, EventJson.mapper().writeValueAsString(event));
     }
 
+    /** Publishes settings as the router does and waits until the detector applies them. */
+    private static void publish(String chatbot, ChatbotSettings settings, String expectedAction) throws Exception {
+        kafka.send(Topics.CHATBOT_SETTINGS, chatbot, EventJson.mapper().writeValueAsString(
+                new ChatbotSettingsSnapshot(null, UUID.randomUUID().toString(), Instant.now(), chatbot, 1, settings)));
+        await().atMost(WAIT).untilAsserted(() -> given().contentType(ContentType.JSON)
+                .body(Map.of("chatbotId", chatbot, "messages", java.util.List.of(Map.of("role", "visitor", "text", "Can I talk to a person?"))))
+                .when().post("/api/v1/triggers/evaluate")
+                .then().statusCode(200).body("action", equalTo(expectedAction)));
+    }
+
+    private static ChatbotRef chatbot(String id) {
+        return new ChatbotRef(ExternalId.of(id), "My Chatbot");
+    }
+
+    private static ConversationRef conversation(String id) {
+        return new ConversationRef(ExternalId.of(id), "web", "en");
+    }
+
     @Test
-    void explicitRequestFromAKnownVisitorEscalatesWithTheTranscript() throws Exception {
+    void withOfferSkippedAnExplicitRequestFromAKnownVisitorEscalatesWithTheTranscript() throws Exception {
+        String bot = "bot-" + UUID.randomUUID();
+        publish(bot, new ChatbotSettings("My Chatbot", true, HandoffLevel.BALANCED, false, true, null, null, null, null, null, null),
+                "request_contact");
         String conversation = "c-" + UUID.randomUUID();
         VisitorRef visitor = SampleEvents.visitor("jane@example.com");
-        send(conversation, SampleEvents.visitorMessage("chatbot-uuid", conversation, visitor, "Where is my order?"));
-        send(conversation, SampleEvents.assistantMessage("chatbot-uuid", conversation, visitor, "Which order do you mean?", null));
-        send(conversation, SampleEvents.visitorMessage("chatbot-uuid", conversation, visitor, "Can I talk to a person?"));
+        send(conversation, SampleEvents.visitorMessage(bot, conversation, visitor, "Where is my order?"));
+        send(conversation, SampleEvents.assistantMessage(bot, conversation, visitor, "Which order do you mean?", null));
+        send(conversation, SampleEvents.visitorMessage(bot, conversation, visitor, "Can I talk to a person?"));
 
-        ConsumerRecord<String, String> escalation = kafka.awaitRecord(Topics.ESCALATIONS,
-                r -> conversation.equals(r.key()), WAIT);
-        var event = EventJson.mapper().readTree(escalation.value());
+        ConsumerRecord<String, String> escalation = kafka.awaitRecord(Topics.ESCALATIONS, r -> conversation.equals(r.key()), WAIT);
+        JsonNode event = EventJson.mapper().readTree(escalation.value());
         assertThat(event.get("type").asText()).isEqualTo("escalation.created");
         assertThat(event.get("lastMessage").asText()).isEqualTo("Can I talk to a person?");
         assertThat(event.get("transcript")).hasSize(3);
         assertThat(event.get("transcript").get(0).get("text").asText()).isEqualTo("Where is my order?");
         assertThat(event.get("trigger").get("type").asText()).isEqualTo("human_request");
+        assertThat(event.get("trigger").get("evidence").asText()).isNotBlank();
+        assertThat(event.get("signals").get(0).get("type").asText()).isEqualTo("human_request");
         assertThat(event.get("visitor").get("email").asText()).isEqualTo("jane@example.com");
     }
 
     @Test
-    void unknownVisitorIsAskedForAnEmailFirstAndEscalatedOnceItArrives() throws Exception {
+    void offerAcceptContactIdentifyThenEscalateWithLocalizedTexts() throws Exception {
+        String bot = "bot-" + UUID.randomUUID();
+        VisitorTexts german = new VisitorTexts("Möchten Sie mit unserem Team sprechen?", "sie@beispiel.de",
+                "Bitte hinterlassen Sie Ihre E-Mail-Adresse.", null, null, null, null);
+        publish(bot, new ChatbotSettings("Mein Bot", true, HandoffLevel.BALANCED, true, true, null, null, null, null, null,
+                Map.of("de", german)), "offer");
         String conversation = "c-" + UUID.randomUUID();
+        ConversationRef de = new ConversationRef(ExternalId.of(conversation), "web", "de-AT");
         VisitorRef anonymous = SampleEvents.visitor(null);
-        send(conversation, SampleEvents.visitorMessage("chatbot-uuid", conversation, anonymous, "human please"));
+        var message = SampleEvents.visitorMessage(bot, conversation, anonymous, "Ich möchte mit einem Menschen sprechen");
+        send(conversation, new io.handoff.events.conversation.MessageCreated(null, message.eventId(), message.occurredAt(),
+                chatbot(bot), de, anonymous, message.message(), null));
 
-        ConsumerRecord<String, String> directive = kafka.awaitRecord(Topics.DIRECTIVES, r -> conversation.equals(r.key()), WAIT);
-        assertThat(directive.value()).contains("\"type\":\"contact.requested\"").contains("emailPlaceholder");
+        ConsumerRecord<String, String> offer = kafka.awaitRecord(Topics.DIRECTIVES,
+                r -> conversation.equals(r.key()) && r.value().contains("escalation.offered"), WAIT);
+        assertThat(offer.value()).contains("Möchten Sie mit unserem Team sprechen?");
 
-        send(conversation, new VisitorIdentified(null, UUID.randomUUID().toString(), Instant.now(),
-                new ChatbotRef(ExternalId.of("chatbot-uuid"), "My Chatbot"),
-                new ConversationRef(ExternalId.of(conversation), "web", "en"),
+        send(conversation, new EscalationAccepted(null, UUID.randomUUID().toString(), Instant.now(), chatbot(bot), de, null));
+        ConsumerRecord<String, String> contact = kafka.awaitRecord(Topics.DIRECTIVES,
+                r -> conversation.equals(r.key()) && r.value().contains("contact.requested"), WAIT);
+        assertThat(contact.value()).contains("Bitte hinterlassen Sie Ihre E-Mail-Adresse.").contains("sie@beispiel.de");
+
+        send(conversation, new VisitorIdentified(null, UUID.randomUUID().toString(), Instant.now(), chatbot(bot), de,
                 anonymous.withEmail("late@example.com")));
+        ConsumerRecord<String, String> escalation = kafka.awaitRecord(Topics.ESCALATIONS, r -> conversation.equals(r.key()), WAIT);
+        assertThat(escalation.value()).contains("late@example.com").contains("\"lastMessage\":\"Ich möchte mit einem Menschen sprechen\"");
+    }
+
+    @Test
+    void declinedOfferAndLiveChatStopFurtherOffers() throws Exception {
+        String bot = "bot-" + UUID.randomUUID();
+        publish(bot, new ChatbotSettings("My Chatbot", true, HandoffLevel.QUICK, true, true, null, null, null, null, null, null), "offer");
+        String declined = "c-" + UUID.randomUUID();
+        VisitorRef visitor = SampleEvents.visitor(null);
+        send(declined, SampleEvents.visitorMessage(bot, declined, visitor, "This is frustrating"));
+        kafka.awaitRecord(Topics.DIRECTIVES, r -> declined.equals(r.key()) && r.value().contains("escalation.offered"), WAIT);
+        send(declined, new EscalationDeclined(null, UUID.randomUUID().toString(), Instant.now(), chatbot(bot), conversation(declined)));
+        send(declined, SampleEvents.visitorMessage(bot, declined, visitor, "this is useless"));
+
+        String live = "c-" + UUID.randomUUID();
+        kafka.send(Topics.DIRECTIVES, live, EventJson.mapper().writeValueAsString(new LivechatStarted(null,
+                UUID.randomUUID().toString(), Instant.now(), chatbot(bot), conversation(live), "esc-1",
+                new io.handoff.events.AgentRef("a-1", "Ana"), "Ana joined")));
+        send(live, SampleEvents.visitorMessage(bot, live, visitor, "can I talk to a person?"));
+
+        // a later conversation proves both were processed; neither may have produced another offer
+        String marker = "c-" + UUID.randomUUID();
+        send(marker, SampleEvents.visitorMessage(bot, marker, visitor, "human please"));
+        kafka.awaitRecord(Topics.DIRECTIVES, r -> marker.equals(r.key()), WAIT);
+        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).untilAsserted(() -> {
+            var all = kafka.readAll(Topics.DIRECTIVES, Duration.ofSeconds(1));
+            assertThat(all).filteredOn(r -> declined.equals(r.key()) && r.value().contains("escalation.offered")).hasSize(1);
+            assertThat(all).filteredOn(r -> live.equals(r.key()) && r.value().contains("escalation.offered")).isEmpty();
+        });
+    }
+
+    @Test
+    void noResolutionTimerFiresWithoutANewMessage() throws Exception {
+        String bot = "bot-" + UUID.randomUUID();
+        publish(bot, new ChatbotSettings("My Chatbot", true, HandoffLevel.BALANCED, false, false,
+                new DetectionRules(null, null, null, 1, null, null), null, null, null, null, null), "escalate");
+        String conversation = "c-" + UUID.randomUUID();
+        var first = SampleEvents.visitorMessage(bot, conversation, SampleEvents.visitor(null), "what are your prices");
+        send(conversation, new io.handoff.events.conversation.MessageCreated(null, first.eventId(),
+                Instant.now().minusSeconds(120), first.chatbot(), first.conversation(), first.visitor(), first.message(), null));
 
         ConsumerRecord<String, String> escalation = kafka.awaitRecord(Topics.ESCALATIONS, r -> conversation.equals(r.key()), WAIT);
-        assertThat(escalation.value()).contains("late@example.com").contains("\"lastMessage\":\"human please\"");
+        assertThat(escalation.value()).contains("\"type\":\"no_resolution_time\"");
     }
 
     @Test
     void invalidEventsGoToTheDeadLetterTopicAndProcessingContinues() throws Exception {
         String bad = "bad-" + UUID.randomUUID();
         kafka.send(Topics.CONVERSATION_EVENTS, bad, "{\"type\":\"message.created\",\"eventId\":\"x\"}");
-        String wrongType = "wrong-" + UUID.randomUUID();
-        kafka.send(Topics.CONVERSATION_EVENTS, wrongType, "not json at all");
+        String garbage = "garbage-" + UUID.randomUUID();
+        kafka.send(Topics.CONVERSATION_EVENTS, garbage, "not json at all");
         String conversation = "c-" + UUID.randomUUID();
-        send(conversation, SampleEvents.visitorMessage("chatbot-uuid", conversation,
+        send(conversation, SampleEvents.visitorMessage("chatbot-defaults", conversation,
                 SampleEvents.visitor("jane@example.com"), "get me a real agent"));
 
         ConsumerRecord<String, String> dead = kafka.awaitRecord(Topics.dlq(Topics.CONVERSATION_EVENTS), r -> bad.equals(r.key()), WAIT);
         assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).contains("conversation");
         assertThat(KafkaTestClient.header(dead, "dead-letter-topic")).isEqualTo(Topics.CONVERSATION_EVENTS);
-        ConsumerRecord<String, String> garbage = kafka.awaitRecord(Topics.dlq(Topics.CONVERSATION_EVENTS), r -> wrongType.equals(r.key()), WAIT);
-        assertThat(KafkaTestClient.header(garbage, "dead-letter-reason")).contains("malformed JSON");
-        assertThat(garbage.value()).isEqualTo("not json at all");
+        ConsumerRecord<String, String> notJson = kafka.awaitRecord(Topics.dlq(Topics.CONVERSATION_EVENTS), r -> garbage.equals(r.key()), WAIT);
+        assertThat(KafkaTestClient.header(notJson, "dead-letter-reason")).contains("malformed JSON");
+        assertThat(notJson.value()).isEqualTo("not json at all");
 
-        kafka.awaitRecord(Topics.ESCALATIONS, r -> conversation.equals(r.key()), WAIT);
+        kafka.awaitRecord(Topics.DIRECTIVES, r -> conversation.equals(r.key()) && r.value().contains("escalation.offered"), WAIT);
+    }
+
+    @Test
+    void ruleTesterExplainsSignalsAndRejectsBadRequests() {
+        given().contentType(ContentType.JSON)
+                .body("{\"messages\": [{\"role\": \"assistant\", \"text\": \"Not sure.\", \"ai\": {\"confidence\": 0.2}},"
+                        + " {\"role\": \"visitor\", \"text\": \"Can I talk to a person?\"}]}")
+                .when().post("/api/v1/triggers/evaluate")
+                .then().statusCode(200)
+                .body("action", equalTo("offer"))
+                .body("signals[0].type", equalTo("human_request"))
+                .body("trigger.type", equalTo("human_request"));
+
+        given().contentType(ContentType.JSON).body("{\"messages\": [{\"role\": \"robot\", \"text\": \"hi\"}]}")
+                .when().post("/api/v1/triggers/evaluate")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("messages[0].role"));
+        given().contentType(ContentType.JSON).body("{oops")
+                .when().post("/api/v1/triggers/evaluate")
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
     void readinessReportsTheStreamAndKafka() {
-        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() ->
+        await().atMost(WAIT).untilAsserted(() ->
                 given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
     }
 }

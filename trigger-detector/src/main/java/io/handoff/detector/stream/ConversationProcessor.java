@@ -1,9 +1,10 @@
 package io.handoff.detector.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.handoff.detector.signal.HumanRequestSignal;
+import io.handoff.detector.flow.DetectionEngine;
+import io.handoff.detector.flow.Step;
+import io.handoff.detector.policy.Action;
 import io.handoff.events.Event;
-import io.handoff.events.MessageRole;
 import io.handoff.events.conversation.ConversationClosed;
 import io.handoff.events.conversation.ConversationEvent;
 import io.handoff.events.conversation.EscalationAccepted;
@@ -11,59 +12,81 @@ import io.handoff.events.conversation.EscalationDeclined;
 import io.handoff.events.conversation.MessageCreated;
 import io.handoff.events.conversation.VisitorIdentified;
 import io.handoff.events.directive.ContactRequested;
+import io.handoff.events.directive.Directive;
+import io.handoff.events.directive.EscalationOffered;
+import io.handoff.events.directive.LivechatEnded;
+import io.handoff.events.directive.LivechatStarted;
+import io.handoff.events.directive.ProblemRequested;
 import io.handoff.events.escalation.EscalationCreated;
-import io.handoff.events.escalation.Signal;
 import io.handoff.events.json.EventDecoder;
 import io.handoff.events.json.EventJson;
 import io.handoff.events.json.InvalidEventException;
+import io.handoff.events.settings.ChatbotSettings;
 import io.handoff.events.settings.VisitorTexts;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * Applies each conversation event to the conversation's state and decides whether a human is needed.
+ * Applies conversation events (and the live-chat directives) to each conversation's state through
+ * the {@link DetectionEngine}, and turns its decisions into directives and escalations.
  *
- * <p>Records are keyed by conversation id, so one conversation is always handled by one task, in
- * order. Ids of what this produces are derived from the input event, so reprocessing after a crash
- * produces the same escalation id rather than a second escalation.
+ * <p>Both input topics are keyed by conversation id and partitioned alike, so one conversation is
+ * always handled by one task, in order. A wall-clock punctuation drives the no-resolution timer, so it
+ * fires even when no message arrives.
  */
 public class ConversationProcessor implements Processor<String, byte[], String, byte[]> {
 
     private static final Logger LOG = Logger.getLogger(ConversationProcessor.class);
 
     private final EventDecoder decoder = new EventDecoder();
-    private final int windowSize;
+    private final DetectionEngine engine;
+    private final String directivesTopic;
+    private final Duration timerInterval;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, ConversationState> store;
+    private KeyValueStore<String, ChatbotSettings> settings;
 
-    public ConversationProcessor(int windowSize) {
-        this.windowSize = windowSize;
+    public ConversationProcessor(int windowSize, String directivesTopic, Duration timerInterval) {
+        this.engine = new DetectionEngine(windowSize);
+        this.directivesTopic = directivesTopic;
+        this.timerInterval = timerInterval;
     }
 
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.store = context.getStateStore(DetectorTopology.CONVERSATION_STORE);
+        this.settings = context.getStateStore(DetectorTopology.SETTINGS_STORE);
+        context.schedule(timerInterval, PunctuationType.WALL_CLOCK_TIME, this::checkTimers);
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
+        boolean fromDirectives = context.recordMetadata().map(m -> m.topic().equals(directivesTopic)).orElse(false);
+        if (fromDirectives) {
+            onDirective(record);
+            return;
+        }
         ConversationEvent event;
         try {
             event = decoder.decode(record.value(), ConversationEvent.class);
         } catch (InvalidEventException e) {
-            deadLetter(record, e.getMessage());
+            deadLetter(record, e.getMessage(), DetectorTopology.DLQ_SINK);
             return;
         }
         String key = event.conversation().key();
@@ -71,70 +94,108 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
             store.delete(key);
             return;
         }
+        ChatbotSettings chatbot = settingsOf(event.chatbot().key());
         ConversationState state = Optional.ofNullable(store.get(key))
-                .orElseGet(() -> ConversationState.start(event.chatbot(), event.conversation()))
-                .withConversation(event.chatbot(), event.conversation());
-        if (event instanceof MessageCreated message) {
-            state = onMessage(state, message);
-        } else if (event instanceof VisitorIdentified identified) {
-            state = onContact(state.withVisitor(identified.visitor()), event);
-        } else if (event instanceof EscalationAccepted accepted) {
-            state = onContact(state.withVisitor(accepted.visitor()), event);
-        } else if (event instanceof EscalationDeclined) {
-            state = state.awaitingContact(null);
+                .orElseGet(() -> ConversationState.start(event.chatbot(), event.conversation(), event.occurredAt()))
+                .change().refs(event.chatbot(), event.conversation()).build();
+        Step step;
+        if (event instanceof MessageCreated m) {
+            state = state.withVisitor(m.visitor());
+            step = engine.onMessage(state, m.message().role(), m.message().text(), m.ai(), m.occurredAt(), chatbot, m.eventId());
+        } else if (event instanceof EscalationAccepted a) {
+            step = engine.onAccepted(state.withVisitor(a.visitor()), chatbot, a.eventId());
+        } else if (event instanceof EscalationDeclined d) {
+            step = engine.onDeclined(state, d.occurredAt());
+        } else {
+            VisitorIdentified v = (VisitorIdentified) event;
+            step = engine.onIdentified(state.withVisitor(v.visitor()), chatbot, v.eventId());
         }
-        store.put(key, state);
+        act(step, chatbot, event);
+        store.put(key, step.state());
     }
 
-    private ConversationState onMessage(ConversationState state, MessageCreated message) {
-        ConversationState next = state.withVisitor(message.visitor())
-                .withMessage(message.message().role(), message.message().text(), message.occurredAt(), windowSize);
-        if (message.message().role() != MessageRole.VISITOR || next.openEscalationId() != null) {
-            return next;
+    private void onDirective(Record<String, byte[]> record) {
+        Directive directive;
+        try {
+            directive = decoder.decode(record.value(), Directive.class);
+        } catch (InvalidEventException e) {
+            deadLetter(record, e.getMessage(), DetectorTopology.DIRECTIVES_DLQ_SINK);
+            return;
         }
-        Optional<Signal> humanRequest = HumanRequestSignal.detect(message.message().text());
-        if (humanRequest.isEmpty()) {
-            return next;
+        boolean started = directive instanceof LivechatStarted;
+        if (!started && !(directive instanceof LivechatEnded)) {
+            return; // other directives are ours or the router's; nothing to learn from them
         }
-        if (next.visitorEmailKnown()) {
-            return escalate(next, humanRequest.get(), message);
+        String key = directive.conversation().key();
+        ConversationState state = Optional.ofNullable(store.get(key))
+                .orElseGet(() -> ConversationState.start(directive.chatbot(), directive.conversation(), directive.occurredAt()));
+        store.put(key, engine.onLiveChat(state, started).state());
+    }
+
+    private void checkTimers(long now) {
+        Instant at = Instant.ofEpochMilli(now);
+        List<KeyValue<String, ConversationState>> due = new ArrayList<>();
+        try (KeyValueIterator<String, ConversationState> all = store.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, ConversationState> entry = all.next();
+                ConversationState s = entry.value;
+                if (s.stage() == ConversationState.Stage.BOT && !s.timerFired()
+                        && settingsOf(s.chatbot().key()).detection().noResolutionMinutes() != null) {
+                    due.add(entry);
+                }
+            }
         }
-        if (next.pendingTrigger() == null) {
-            VisitorTexts texts = VisitorTexts.ENGLISH;
-            emit(DetectorTopology.DIRECTIVES_SINK, next.conversation().key(), new ContactRequested(null,
-                    derivedId("contact", message), Instant.now(), next.chatbot(), next.conversation(),
+        for (KeyValue<String, ConversationState> entry : due) {
+            ChatbotSettings chatbot = settingsOf(entry.value.chatbot().key());
+            Step step = engine.onTimer(entry.value, chatbot, at);
+            if (step.state() != entry.value) {
+                act(step, chatbot, null);
+                store.put(entry.key, step.state());
+            }
+        }
+    }
+
+    private void act(Step step, ChatbotSettings chatbot, Event cause) {
+        ConversationState s = step.state();
+        VisitorTexts texts = chatbot.textsFor(s.conversation().locale());
+        String causeId = cause != null ? cause.eventId() : "timer|" + s.conversation().key() + "|" + s.startedAt();
+        Instant now = Instant.now();
+        switch (step.action()) {
+            case NONE -> {
+            }
+            case OFFER -> emit(DetectorTopology.DIRECTIVES_SINK, s, new EscalationOffered(null,
+                    DetectionEngine.derivedId("offer", causeId), now, s.chatbot(), s.conversation(), texts.escalationOffer()));
+            case REQUEST_PROBLEM -> emit(DetectorTopology.DIRECTIVES_SINK, s, new ProblemRequested(null,
+                    DetectionEngine.derivedId("problem", causeId), now, s.chatbot(), s.conversation(), texts.problemRequest()));
+            case REQUEST_CONTACT -> emit(DetectorTopology.DIRECTIVES_SINK, s, new ContactRequested(null,
+                    DetectionEngine.derivedId("contact", causeId), now, s.chatbot(), s.conversation(),
                     texts.contactRequest(), texts.emailPlaceholder()));
+            case ESCALATE -> {
+                emit(DetectorTopology.ESCALATIONS_SINK, s, new EscalationCreated(null,
+                        DetectionEngine.derivedId("escalation-event", causeId), now, s.escalationId(), s.chatbot(),
+                        s.conversation(), s.visitor(), s.lastVisitorMessage(), s.window(), s.pendingTrigger(),
+                        s.pendingSignals()));
+                LOG.infof("conversation %s escalated (%s: %s)", s.conversation().key(), s.pendingTrigger().type(),
+                        s.pendingTrigger().evidence());
+            }
         }
-        return next.awaitingContact(humanRequest.get());
     }
 
-    private ConversationState onContact(ConversationState state, ConversationEvent event) {
-        if (state.pendingTrigger() != null && state.openEscalationId() == null && state.visitorEmailKnown()) {
-            return escalate(state, state.pendingTrigger(), event);
-        }
-        return state;
+    private ChatbotSettings settingsOf(String chatbotId) {
+        ChatbotSettings configured = settings.get(chatbotId);
+        return configured == null ? ChatbotSettings.defaults() : configured;
     }
 
-    private ConversationState escalate(ConversationState state, Signal trigger, Event cause) {
-        String escalationId = derivedId("escalation", cause);
-        EscalationCreated escalation = new EscalationCreated(null, derivedId("escalation-event", cause), Instant.now(),
-                escalationId, state.chatbot(), state.conversation(), state.visitor(), state.lastVisitorMessage(),
-                state.window(), trigger, List.of(trigger));
-        emit(DetectorTopology.ESCALATIONS_SINK, state.conversation().key(), escalation);
-        LOG.infof("conversation %s escalated (%s: %s)", state.conversation().key(), trigger.type(), trigger.evidence());
-        return state.escalated(escalationId);
-    }
-
-    private void emit(String sink, String key, Object event) {
+    private void emit(String sink, ConversationState state, Object event) {
         try {
             byte[] value = EventJson.mapper().writeValueAsBytes(event);
-            context.forward(new Record<>(key, value, context.currentSystemTimeMs()), sink);
+            context.forward(new Record<>(state.conversation().key(), value, context.currentSystemTimeMs()), sink);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + event.getClass().getSimpleName(), e);
         }
     }
 
-    private void deadLetter(Record<String, byte[]> record, String reason) {
+    private void deadLetter(Record<String, byte[]> record, String reason, String sink) {
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
         context.recordMetadata().ifPresent((RecordMetadata meta) -> {
@@ -142,11 +203,7 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
             headers.add("dead-letter-partition", Integer.toString(meta.partition()).getBytes(StandardCharsets.UTF_8));
             headers.add("dead-letter-offset", Long.toString(meta.offset()).getBytes(StandardCharsets.UTF_8));
         });
-        LOG.warnf("conversation event with key %s sent to the dead-letter topic: %s", record.key(), reason);
-        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers), DetectorTopology.DLQ_SINK);
-    }
-
-    private static String derivedId(String purpose, Event cause) {
-        return UUID.nameUUIDFromBytes((purpose + "|" + cause.eventId()).getBytes(StandardCharsets.UTF_8)).toString();
+        LOG.warnf("record with key %s sent to the dead-letter topic: %s", record.key(), reason);
+        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers), sink);
     }
 }

@@ -24,6 +24,10 @@ public interface DetectorConfig {
     @WithDefault("exactly_once_v2")
     String processingGuarantee();
 
+    /** How often conversations are checked for the no-resolution rule. */
+    @WithDefault("30s")
+    java.time.Duration timerInterval();
+
     Topics topics();
 
     /** Any other Kafka Streams property, e.g. {@code handoff.detector.streams."num.stream.threads"=2}. */
@@ -39,5 +43,8 @@ public interface DetectorConfig {
 
         @WithDefault("handoff.directives")
         String directives();
+
+        @WithDefault("handoff.chatbot-settings")
+        String chatbotSettings();
     }
 }

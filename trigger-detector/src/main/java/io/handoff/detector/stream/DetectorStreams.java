@@ -11,6 +11,12 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.handoff.events.settings.ChatbotSettings;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
 import java.time.Duration;
 import java.util.Properties;
 
@@ -42,7 +48,7 @@ public class DetectorStreams {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.putAll(config.streamsOverrides());
-        streams = new KafkaStreams(DetectorTopology.build(config.topics(), config.windowSize()), props);
+        streams = new KafkaStreams(DetectorTopology.build(config.topics(), config.windowSize(), config.timerInterval()), props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -53,6 +59,24 @@ public class DetectorStreams {
     void stop(@Observes ShutdownEvent event) {
         if (streams != null) {
             streams.close(Duration.ofSeconds(10));
+        }
+    }
+
+    /**
+     * The settings this instance applies to a chatbot's next message, read from the global store;
+     * the defaults when the chatbot has none or the store is not ready yet.
+     */
+    public ChatbotSettings settingsOf(String chatbotId) {
+        if (streams == null || state() != KafkaStreams.State.RUNNING) {
+            return ChatbotSettings.defaults();
+        }
+        try {
+            ReadOnlyKeyValueStore<String, ChatbotSettings> store = streams.store(StoreQueryParameters.fromNameAndType(
+                    DetectorTopology.SETTINGS_STORE, QueryableStoreTypes.<String, ChatbotSettings>keyValueStore()));
+            ChatbotSettings settings = store.get(chatbotId);
+            return settings == null ? ChatbotSettings.defaults() : settings;
+        } catch (InvalidStateStoreException e) {
+            return ChatbotSettings.defaults();
         }
     }
 

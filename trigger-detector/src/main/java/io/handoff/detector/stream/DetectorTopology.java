@@ -2,31 +2,46 @@ package io.handoff.detector.stream;
 
 import io.handoff.events.Topics;
 import io.handoff.events.json.JsonSerde;
+import io.handoff.events.settings.ChatbotSettings;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
+import java.time.Duration;
+
 /**
- * conversation events → {@link ConversationProcessor} (with the per-conversation store) → escalations,
- * directives, or the dead-letter topic for events that cannot be read.
+ * conversation events + live-chat directives → {@link ConversationProcessor} (per-conversation store,
+ * global settings store) → escalations, directives, or a dead-letter topic for what cannot be read.
  */
 public final class DetectorTopology {
 
     public static final String CONVERSATION_STORE = "conversations";
+    public static final String SETTINGS_STORE = "chatbot-settings";
     static final String SOURCE = "conversation-events";
+    static final String DIRECTIVES_SOURCE = "directives-in";
+    static final String SETTINGS_SOURCE = "settings-in";
     static final String PROCESSOR = "detector";
     static final String ESCALATIONS_SINK = "escalations";
     static final String DIRECTIVES_SINK = "directives";
     static final String DLQ_SINK = "dead-letters";
+    static final String DIRECTIVES_DLQ_SINK = "directive-dead-letters";
 
     private DetectorTopology() {
     }
 
-    public static Topology build(DetectorConfig.Topics topics, int windowSize) {
+    public static Topology build(DetectorConfig.Topics topics, int windowSize, Duration timerInterval) {
         Topology topology = new Topology();
+        topology.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SETTINGS_STORE), Serdes.String(),
+                        new JsonSerde<>(ChatbotSettings.class)).withLoggingDisabled(),
+                SETTINGS_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                topics.chatbotSettings(), "settings-updater", SettingsStoreUpdater::new);
         topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 topics.conversationEvents());
-        topology.addProcessor(PROCESSOR, () -> new ConversationProcessor(windowSize), SOURCE);
+        topology.addSource(DIRECTIVES_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                topics.directives());
+        topology.addProcessor(PROCESSOR,
+                () -> new ConversationProcessor(windowSize, topics.directives(), timerInterval), SOURCE, DIRECTIVES_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CONVERSATION_STORE),
                 Serdes.String(), new JsonSerde<>(ConversationState.class)), PROCESSOR);
@@ -35,6 +50,8 @@ public final class DetectorTopology {
         topology.addSink(DIRECTIVES_SINK, topics.directives(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), PROCESSOR);
         topology.addSink(DLQ_SINK, Topics.dlq(topics.conversationEvents()), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer(), PROCESSOR);
+        topology.addSink(DIRECTIVES_DLQ_SINK, Topics.dlq(topics.directives()), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), PROCESSOR);
         return topology;
     }

@@ -1,0 +1,223 @@
+package io.handoff.bench;
+
+import io.handoff.detector.flow.DetectionEngine;
+import io.handoff.detector.signal.SignalScorer;
+import io.handoff.detector.stream.ConversationState;
+import io.handoff.events.Topics;
+import io.handoff.events.VisitorRef;
+import io.handoff.events.conversation.ConversationEvent;
+import io.handoff.events.conversation.MessageCreated;
+import io.handoff.events.json.EventDecoder;
+import io.handoff.events.json.EventJson;
+import io.handoff.events.settings.ChatbotSettings;
+import io.handoff.events.settings.DetectionRules;
+import io.handoff.local.ServiceProcess;
+import io.handoff.testing.FreePorts;
+import io.handoff.testing.KafkaBroker;
+import io.handoff.testing.SampleEvents;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Measures, in one run on one broker: the bare Kafka consume rate of a topic of visitor messages, the
+ * detector's pure decision code on the same messages, and the packaged detector consuming that topic
+ * (Kafka Streams, exactly-once, state store with changelog). Prints messages per second and memory.
+ *
+ * <p>Usage: {@code java -jar benchmarks/target/handoff-benchmarks.jar [messages] [conversations]}
+ * from the project directory after {@code ./mvnw package -DskipTests}.
+ */
+public final class DetectorBenchmark {
+
+    private static final List<String> TEXTS = List.of(
+            "Where is my order?", "How do I change my billing address?", "Do you ship to Canada?",
+            "What does the pro plan include?", "Can I talk to a person?", "this is not helping at all",
+            "How do I reset my password?", "Is there a discount for non-profits?", "get me a real agent",
+            "What are your opening hours?");
+
+    private DetectorBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        int conversations = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        Path root = Path.of(System.getProperty("handoff.root", ".")).toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory("handoff-bench");
+
+        List<String[]> records = new ArrayList<>(messages);
+        for (int i = 0; i < messages; i++) {
+            String conversation = "bench-" + (i % conversations);
+            VisitorRef visitor = SampleEvents.visitor(i % 3 == 0 ? "v" + (i % conversations) + "@example.com" : null);
+            MessageCreated event = SampleEvents.visitorMessage("bench-bot", conversation, visitor, TEXTS.get(i % TEXTS.size()));
+            records.add(new String[]{conversation, EventJson.mapper().writeValueAsString(event)});
+        }
+
+        System.out.printf("Detector benchmark: %,d visitor messages over %,d conversations, 3 partitions, %d cores%n%n",
+                messages, conversations, Runtime.getRuntime().availableProcessors());
+        try (KafkaBroker kafka = KafkaBroker.start(3)) {
+            kafka.createHandoffTopics(3);
+            long produceNanos = produce(kafka, records);
+            System.out.printf("%-46s %,12.0f msg/s%n", "produce (acks=all, setup)", rate(messages, produceNanos));
+
+            long bare = bareConsume(kafka, messages);
+            double bareRate = rate(messages, bare);
+            System.out.printf("%-46s %,12.0f msg/s%n", "bare Kafka consumer (same topic)", bareRate);
+
+            double scoring = pureScoring(records);
+            System.out.printf("%-46s %,12.0f msg/s%n", "pure scoring (SignalScorer only)", scoring);
+            double engine = pureEngine(records);
+            System.out.printf("%-46s %,12.0f msg/s%n", "pure decisions (decode + validate + engine)", engine);
+
+            DetectorRun run = detectorOverBroker(root, work, kafka, messages);
+            System.out.printf("%-46s %,12.0f msg/s  (%.0f%% of bare)%n", "trigger-detector over the broker",
+                    run.rate(), 100 * run.rate() / bareRate);
+            System.out.printf("%-46s %,12d MiB%n", "trigger-detector resident memory after run", run.rssMiB());
+        }
+    }
+
+    private static long produce(KafkaBroker kafka, List<String[]> records) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        long start = System.nanoTime();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            for (String[] r : records) {
+                producer.send(new ProducerRecord<>(Topics.CONVERSATION_EVENTS, r[0], r[1]));
+            }
+            producer.flush();
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static long bareConsume(KafkaBroker kafka, int expected) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-bare-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(Topics.CONVERSATION_EVENTS));
+            int seen = 0;
+            long start = 0;
+            while (seen < expected) {
+                int n = consumer.poll(Duration.ofMillis(200)).count();
+                if (n > 0 && start == 0) {
+                    start = System.nanoTime();
+                }
+                seen += n;
+            }
+            consumer.commitSync();
+            return System.nanoTime() - start;
+        }
+    }
+
+    private static double pureScoring(List<String[]> records) throws Exception {
+        List<String> texts = new ArrayList<>(records.size());
+        for (String[] r : records) {
+            texts.add(EventJson.mapper().readTree(r[1]).get("message").get("text").asText());
+        }
+        DetectionRules rules = DetectionRules.defaults();
+        List<String> earlier = List.of("Where is my order?", "How do I reset my password?");
+        for (int warm = 0; warm < 2; warm++) {
+            texts.forEach(t -> SignalScorer.score(t, earlier, rules));
+        }
+        long start = System.nanoTime();
+        for (String text : texts) {
+            SignalScorer.score(text, earlier, rules);
+        }
+        return rate(texts.size(), System.nanoTime() - start);
+    }
+
+    private static double pureEngine(List<String[]> records) throws Exception {
+        EventDecoder decoder = new EventDecoder();
+        DetectionEngine engine = new DetectionEngine(20);
+        ChatbotSettings settings = ChatbotSettings.defaults();
+        long best = Long.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            Map<String, ConversationState> states = new HashMap<>();
+            long start = System.nanoTime();
+            for (String[] r : records) {
+                MessageCreated m = (MessageCreated) decoder.decode(r[1], ConversationEvent.class);
+                ConversationState state = states.computeIfAbsent(r[0],
+                        k -> ConversationState.start(m.chatbot(), m.conversation(), m.occurredAt())).withVisitor(m.visitor());
+                states.put(r[0], engine.onMessage(state, m.message().role(), m.message().text(), m.ai(), m.occurredAt(),
+                        settings, m.eventId()).state());
+            }
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        return rate(records.size(), best);
+    }
+
+    private record DetectorRun(double rate, long rssMiB) {
+    }
+
+    private static DetectorRun detectorOverBroker(Path root, Path work, KafkaBroker kafka, int messages) throws Exception {
+        String applicationId = "bench-detector-" + UUID.randomUUID();
+        Map<String, String> config = Map.of(
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "handoff.detector.application-id", applicationId,
+                "handoff.detector.state-dir", work.resolve("state").toString(),
+                "quarkus.log.level", "WARN");
+        try (ServiceProcess detector = ServiceProcess.start(root, "trigger-detector", FreePorts.find(), config,
+                List.of("-Xmx512m"), work.resolve("logs"));
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            detector.awaitReady(Duration.ofMinutes(3));
+            long firstAt = 0;
+            long firstOffset = 0;
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (System.nanoTime() < deadline) {
+                long committed = admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata()
+                        .get(30, TimeUnit.SECONDS).values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+                long now = System.nanoTime();
+                if (committed > 0 && firstAt == 0) {
+                    firstAt = now;
+                    firstOffset = committed;
+                }
+                if (committed >= messages) {
+                    return new DetectorRun(rate(messages - firstOffset, now - firstAt), rssMiB(detector));
+                }
+                Thread.sleep(50);
+            }
+            throw new IllegalStateException("the detector did not consume all messages within 10 minutes");
+        }
+    }
+
+    private static long rssMiB(ServiceProcess process) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static double rate(long count, long nanos) {
+        return count / (nanos / 1e9);
+    }
+}

@@ -1,0 +1,42 @@
+package io.handoff.detector.signal;
+
+import java.util.List;
+
+/**
+ * French ways of asking for a person ("je veux parler à un humain", "mettez-moi en relation avec un
+ * conseiller", "y a-t-il quelqu'un ?"). "Personne" also means "nobody", so it only counts as a person
+ * after an article ("une personne", "une vraie personne"), never bare ("il n'y a personne").
+ */
+final class FrenchHumanRequests {
+
+    private static final String ARTICLE = "(?:un|une|le|la|l|des|votre|vos|un autre|une autre|mon|ma)";
+    private static final String NOUN = "(?:etre humain|humain|humaine|conseiller|conseillere|agent|operateur|operatrice"
+            + "|representant|representante|responsable|technicien|technicienne|employe|employee|service client|support"
+            + "|interlocuteur|interlocutrice|gestionnaire|superviseur|personne|personnes)";
+    private static final String BARE = "(?:humain|humains|conseiller|conseillere|conseillers|agent|operateur|service client"
+            + "|support|etre humain)";
+    private static final String PERSON = "(?:" + ARTICLE + " (?:(?:vrai|vraie|veritable) )?" + NOUN + "|" + BARE
+            + "|quelqu un)(?: (?:humain|humaine|reel|reelle|physique|en chair et en os|de reel|de vrai|d humain"
+            + "|du support|du service client))?";
+
+    static final List<RequestPattern> PATTERNS = List.of(
+            RequestPattern.of("\\b(?:parler|parle|discuter|echanger|communiquer|converser|causer|dialoguer)"
+                    + "(?: directement| maintenant| vite)? (?:a|avec|au|aux) " + PERSON + "\\b", 0.95),
+            RequestPattern.of("\\b(?:mettre|mettez|mets|passer|passez|passe|transferer|transferez|transfere|rediriger"
+                    + "|redirigez|redirige|orienter|orientez|connecter|connectez)(?: moi| nous)?"
+                    + "(?: en (?:relation|contact|communication))?(?: avec| a| au| vers)? " + PERSON + "\\b", 0.95),
+            RequestPattern.of("\\b(?:veux|voudrais|voudrai|souhaite|souhaiterais|aimerais|prefere|prefererais|exige"
+                    + "|demande|besoin d|besoin de|cherche)(?: parler (?:a|avec))? " + PERSON + "\\b", 0.9),
+            RequestPattern.of("\\b(?:il y a|y a t il|y a|ya t il|ya|est ce qu il y a) (?:quelqu un|un humain|une personne"
+                    + "|un conseiller|un agent|une vraie personne|un vrai humain)\\b", 0.9),
+            RequestPattern.of("\\b(?:une vraie personne|un vrai humain|une personne reelle|un etre humain"
+                    + "|une personne physique|un vrai conseiller|un vrai agent)\\b", 0.9),
+            RequestPattern.of("\\b(?:quelqu un|un conseiller|un agent)(?: peut| pourrait| pour)?(?: me| nous)"
+                    + " (?:rappeler|appeler|contacter|recontacter|joindre|ecrire|repondre|aider)\\b"
+                    + "|\\b(?:rappelez|appelez|contactez|recontactez) moi\\b|\\betre rappelee?\\b", 0.85),
+            RequestPattern.of("^(?:s il vous plait |svp )?(?:un )?(?:humain|conseiller|agent|operateur)"
+                    + "(?: s il vous plait| svp| maintenant)*$", 0.85));
+
+    private FrenchHumanRequests() {
+    }
+}

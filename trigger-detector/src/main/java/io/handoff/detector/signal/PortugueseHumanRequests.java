@@ -1,0 +1,39 @@
+package io.handoff.detector.signal;
+
+import java.util.List;
+
+/**
+ * Portuguese ways of asking for a person ("quero falar com alguém", "preciso de um atendente",
+ * "me passa para um humano", "tem alguém aí?").
+ */
+final class PortugueseHumanRequests {
+
+    private static final String ARTICLE = "(?:um|uma|o|a|algum|alguma|seu|sua|outro|outra|o seu|a sua)";
+    private static final String NOUN = "(?:pessoa|humano|humana|ser humano|atendente|agente|representante|operador"
+            + "|operadora|consultor|consultora|especialista|gerente|supervisor|supervisora|funcionario|funcionaria"
+            + "|suporte|tecnico|analista|atendimento|alguem)";
+    private static final String PERSON = "(?:(?:" + ARTICLE + " )?" + NOUN + "|pessoas|humanos|atendentes|agentes)"
+            + "(?: (?:de verdade|real|humano|humana|do suporte|do atendimento|da equipe|de carne e osso))?";
+
+    static final List<RequestPattern> PATTERNS = List.of(
+            RequestPattern.of("\\b(?:falar|fale|falo|conversar|converse|papear|bater papo|comunicar|contatar|chat|ligar)"
+                    + "(?: diretamente| agora| ja)? (?:com|para|pra|a|ao) " + PERSON + "\\b", 0.95),
+            RequestPattern.of("\\b(?:transfere|transfira|transferir|passa|passe|passar|encaminha|encaminhe|encaminhar"
+                    + "|conecta|conecte|conectar)(?: me)?(?: com| para| pra| a| ao| em contato com)? "
+                    + PERSON + "\\b", 0.95),
+            RequestPattern.of("\\b(?:quero|queria|preciso|gostaria|prefiro|exijo|necessito|solicito|peco)(?: de)?"
+                    + "(?: falar com| ser atendido por| ser atendida por| contato com| atendimento (?:com|de))? "
+                    + PERSON + "\\b", 0.9),
+            RequestPattern.of("\\b(?:tem|ha|existe) (?:alguem|algum atendente|alguma pessoa|algum humano|um atendente"
+                    + "|uma pessoa|um humano|algum agente)\\b", 0.9),
+            RequestPattern.of("\\b(?:pessoa|humano|atendente|agente) (?:de verdade|real|de carne e osso)\\b|\\bser humano\\b"
+                    + "|\\batendimento humano\\b|\\batendente humano\\b", 0.9),
+            RequestPattern.of("\\b(?:alguem|um atendente|uma pessoa)(?: pode| poderia| podia)?(?: me)? (?:ligar|ligue|liga"
+                    + "|retornar|retorne|contatar|contate|atender|atenda|responder|ajudar)\\b|\\bme (?:liguem|ligue|liga"
+                    + "|retornem|retorne)\\b", 0.8),
+            RequestPattern.of("^(?:por favor )?(?:um |uma )?(?:humano|atendente|pessoa|agente|operador)"
+                    + "(?: por favor| agora| ja)*$", 0.85));
+
+    private PortugueseHumanRequests() {
+    }
+}

@@ -1,0 +1,73 @@
+package io.handoff.detector.signal;
+
+import io.handoff.events.escalation.Signal;
+import io.handoff.events.escalation.SignalType;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Recognises a visitor asking essentially the same thing again: the message's content words (see
+ * {@link ContentWords}) overlap an earlier message's by at least {@link #THRESHOLD} (Jaccard), where
+ * two words also count as the same when they are one typo apart ("pasword"). A repeat means the
+ * earlier answer did not land, which is why it is a handoff signal.
+ */
+public final class RepeatedQuestionSignal {
+
+    static final double THRESHOLD = 0.6;
+    private static final int QUOTE_LENGTH = 120;
+    private static final int TYPO_MIN_LENGTH = 5;
+
+    private RepeatedQuestionSignal() {
+    }
+
+    public static Optional<Signal> detect(String text, List<String> earlierQuestions) {
+        return detect(VisitorText.of(text), earlierQuestions);
+    }
+
+    public static Optional<Signal> detect(VisitorText text, List<String> earlierQuestions) {
+        Set<String> now = ContentWords.of(text.tokens());
+        if (now.isEmpty() || earlierQuestions == null) {
+            return Optional.empty();
+        }
+        double best = 0;
+        String repeated = null;
+        for (String earlier : earlierQuestions) {
+            Set<String> then = ContentWords.of(VisitorText.tokensOf(earlier));
+            double similarity = similarity(now, then);
+            if (similarity > best) {
+                best = similarity;
+                repeated = earlier;
+            }
+        }
+        if (repeated == null || best < THRESHOLD) {
+            return Optional.empty();
+        }
+        return Optional.of(new Signal(SignalType.REPEATED_QUESTION, Math.round(best * 100) / 100.0,
+                "repeats \"" + quote(repeated) + "\""));
+    }
+
+    /** Jaccard similarity where words one typo apart count as shared. */
+    static double similarity(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        int shared = 0;
+        for (String word : a) {
+            if (b.contains(word) || b.stream().anyMatch(other -> nearlySame(word, other))) {
+                shared++;
+            }
+        }
+        return (double) shared / (a.size() + b.size() - shared);
+    }
+
+    private static boolean nearlySame(String a, String b) {
+        return Math.min(a.length(), b.length()) >= TYPO_MIN_LENGTH && EditDistance.between(a, b, 1) <= 1;
+    }
+
+    private static String quote(String text) {
+        String trimmed = text.strip();
+        return trimmed.length() <= QUOTE_LENGTH ? trimmed : trimmed.substring(0, QUOTE_LENGTH) + "…";
+    }
+}

@@ -1,0 +1,29 @@
+package io.handoff.detector.signal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One visitor message prepared once for every signal: the raw text (capitals and punctuation carry
+ * frustration), the normalised clauses with key-word typos repaired (what the phrase patterns read),
+ * and the whole normalised line with its tokens (what topic, keyword and similarity rules read).
+ * {@code words} is the same tokens as a set, for the cheap lead-word check before each pattern.
+ */
+public record VisitorText(String raw, List<String> clauses, String normalized, List<String> tokens, Set<String> words) {
+
+    public static VisitorText of(String text) {
+        String raw = text == null ? "" : text;
+        List<String> clauses = TextNormalizer.clauses(raw).stream().map(TypoTolerance::repair).toList();
+        String normalized = TypoTolerance.repair(TextNormalizer.normalize(raw));
+        List<String> tokens = TextNormalizer.tokens(normalized);
+        Set<String> words = new HashSet<>(tokens);
+        clauses.forEach(clause -> words.addAll(TextNormalizer.tokens(clause)));
+        return new VisitorText(raw, clauses, normalized, tokens, Set.copyOf(words));
+    }
+
+    /** Only the normalised, repaired tokens: all that the comparison with earlier messages needs. */
+    static List<String> tokensOf(String text) {
+        return TextNormalizer.tokens(TypoTolerance.repair(TextNormalizer.normalize(text)));
+    }
+}

@@ -1,0 +1,35 @@
+package io.handoff.detector.signal;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TextNormalizerTest {
+
+    @Test
+    void lowersCaseRemovesAccentsAndPunctuation() {
+        assertThat(TextNormalizer.normalize("¿Hablo con  una PERSONA? Ça, möchte — Straße!"))
+                .isEqualTo("hablo con una persona ca mochte strasse");
+    }
+
+    @Test
+    void spellsOutContractionsWithAndWithoutApostrophe() {
+        assertThat(TextNormalizer.normalize("I don't know, you're wrong, it isn’t, I cant, dont"))
+                .isEqualTo("i do not know you are wrong it is not i can not do not");
+        assertThat(TextNormalizer.normalize("u r useless pls")).isEqualTo("you are useless please");
+        assertThat(TextNormalizer.normalize("some one awesome one")).isEqualTo("someone awesome one");
+    }
+
+    @Test
+    void splitsClausesWhereTheVisitorPutPunctuation() {
+        assertThat(TextNormalizer.clauses("No, I want a human. Now!")).containsExactly("no", "i want a human", "now");
+        assertThat(TextNormalizer.clauses("Est-ce que je peux parler à quelqu'un ?"))
+                .containsExactly("est ce que je peux parler a quelqu un");
+    }
+
+    @Test
+    void handlesNullAndBlank() {
+        assertThat(TextNormalizer.normalize(null)).isEmpty();
+        assertThat(TextNormalizer.clauses("  ?! ")).isEmpty();
+    }
+}
