@@ -175,11 +175,14 @@ public final class DetectorBenchmark {
 
     private static DetectorRun detectorOverBroker(Path root, Path work, KafkaBroker kafka, int messages) throws Exception {
         String applicationId = "bench-detector-" + UUID.randomUUID();
-        Map<String, String> config = Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "handoff.detector.application-id", applicationId,
                 "handoff.detector.state-dir", work.resolve("state").toString(),
-                "quarkus.log.level", "WARN");
+                "quarkus.log.level", "WARN"));
+        // -Dbench.detector.<key>=<value> passes any detector setting, e.g. its processing guarantee
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.detector."))
+                .forEach(k -> config.put(k.substring("bench.detector.".length()), System.getProperty(k)));
         try (ServiceProcess detector = ServiceProcess.start(root, "trigger-detector", FreePorts.find(), config,
                 List.of("-Xmx512m"), work.resolve("logs"));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
