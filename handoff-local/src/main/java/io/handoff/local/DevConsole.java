@@ -14,9 +14,8 @@ import io.handoff.events.VisitorRef;
 import io.handoff.events.conversation.MessageCreated;
 import io.handoff.events.json.EventJson;
 import io.handoff.testing.KafkaTestClient;
+import io.handoff.testing.MailParts;
 import io.handoff.testing.RecordingHttpServer;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import javax.crypto.Mac;
@@ -180,8 +179,8 @@ final class DevConsole implements AutoCloseable {
 
     private String mailBody(int index) throws Exception {
         MimeMessage message = stack.smtp().receivedMessages().get(index);
-        String htmlPart = part(message, "text/html");
-        return htmlPart.isEmpty() ? page(message.getSubject(), "<pre>" + html(part(message, "text/plain")) + "</pre>") : htmlPart;
+        String htmlPart = MailParts.text(message, "text/html");
+        return htmlPart.isEmpty() ? page(message.getSubject(), "<pre>" + html(MailParts.text(message, "text/plain")) + "</pre>") : htmlPart;
     }
 
     private String webhookPage() {
@@ -218,19 +217,6 @@ final class DevConsole implements AutoCloseable {
         }
     }
 
-    private static String part(Part part, String type) throws Exception {
-        if (part.isMimeType(type)) {
-            return part.getContent().toString();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.append(part(multipart.getBodyPart(i), type));
-            }
-            return all.toString();
-        }
-        return "";
-    }
 
     private static String pretty(String json) {
         try {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.handoff.events.Topics;
 import io.handoff.events.json.EventJson;
 import io.handoff.testing.KafkaTestClient;
+import io.handoff.testing.MailParts;
 import io.handoff.testing.RecordingHttpServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -152,22 +153,10 @@ class PipelineEndToEndTest {
     private static void assertEmail(MimeMessage message, long conversation) throws Exception {
         assertThat(message.getSubject()).isEqualTo("My Chatbot: Visitor needs human assistance");
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("team@support.test");
-        String text = textOf(message);
+        String text = MailParts.text(message, "text/plain") + MailParts.text(message, "text/html");
         assertThat(text).contains("Can I talk to a person?").contains("conversation=" + conversation);
     }
 
-    private static String textOf(jakarta.mail.Part part) throws Exception {
-        if (part.isMimeType("text/*")) {
-            return part.getContent().toString();
-        }
-        StringBuilder all = new StringBuilder();
-        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.append(textOf(multipart.getBodyPart(i)));
-            }
-        }
-        return all.toString();
-    }
 
     /** The receiver-side check from the webhook contract, written like its Node.js snippet. */
     private static boolean verifySignature(byte[] payload, String secret, String signature) throws Exception {

@@ -6,15 +6,13 @@ import io.handoff.events.notify.DeliveryChannel;
 import io.handoff.events.notify.DeliveryIds;
 import io.handoff.events.notify.NotifyEmail;
 import io.handoff.testing.KafkaTestClient;
+import io.handoff.testing.MailParts;
 import io.handoff.testing.SampleEvents;
 import io.handoff.testing.SmtpServer;
 import io.handoff.testing.quarkus.KafkaResource;
 import io.handoff.testing.quarkus.SmtpResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -74,8 +72,8 @@ class EmailDeliveryTest {
             assertThat(message.getAllRecipients()).hasSize(1);
             assertThat(message.getSubject()).isEqualTo("My Chatbot: Visitor needs human assistance");
             assertThat(((InternetAddress) message.getReplyTo()[0]).getAddress()).isEqualTo("visitor@example.com");
-            String html = part(message, "text/html");
-            String text = part(message, "text/plain");
+            String html = MailParts.text(message, "text/html");
+            String text = MailParts.text(message, "text/plain");
             assertThat(html).contains("href=\"https://console.example.com/c/456\"").contains("Jane Doe")
                     .contains("asked to talk to a person").contains("30 minutes");
             assertThat(text).contains("Open the conversation: https://console.example.com/c/456")
@@ -100,21 +98,7 @@ class EmailDeliveryTest {
     }
 
     private static String content(MimeMessage message) throws Exception {
-        return part(message, "text/plain") + part(message, "text/html");
+        return MailParts.text(message, "text/plain") + MailParts.text(message, "text/html");
     }
 
-    private static String part(Part part, String mimeType) throws Exception {
-        if (part.isMimeType(mimeType)) {
-            return part.getContent().toString();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart body = multipart.getBodyPart(i);
-                all.append(part(body, mimeType));
-            }
-            return all.toString();
-        }
-        return "";
-    }
 }
