@@ -116,7 +116,7 @@ class PipelineEndToEndTest {
             kafka.send(Topics.CONVERSATION_EVENTS, Long.toString(conversation), message);
         }
 
-        // the third party's webhook: the seed's payload, signed the seed's way
+        // the third party's webhook: the published payload, signed as docs/webhooks.md says
         RecordingHttpServer.Request webhook = stack.webhookReceiver().awaitRequest(r -> r.path().equals(webhookPath), WAIT);
         assertThat(verifySignature(webhook.body(), SECRET, webhook.header("X-Signature-256"))).isTrue();
         JsonNode body = EventJson.mapper().readTree(webhook.body());

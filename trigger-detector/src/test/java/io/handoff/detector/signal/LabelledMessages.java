@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,18 +19,6 @@ final class LabelledMessages {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LabelledMessages() {
-    }
-
-    static List<LabelledMessage> fromFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new AssertionError("Labelled examples not found at " + file.toAbsolutePath().normalize()
-                    + " — the quality test needs ../shared/data/trigger-examples.jsonl next to the repository");
-        }
-        try {
-            return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static List<LabelledMessage> fromClasspath(String resource) {

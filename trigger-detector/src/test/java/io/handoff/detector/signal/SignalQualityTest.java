@@ -7,7 +7,6 @@ import io.handoff.events.settings.DetectionRules;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SignalQualityTest {
 
     /** Resolved from the module directory, where Surefire runs the tests. */
-    static final Path SHARED_EXAMPLES = Path.of("../../shared/data/trigger-examples.jsonl");
+    /** The project's labelled examples (kept in the test resources, so the test runs in any checkout). */
+    static final String SHARED_EXAMPLES = "/trigger-examples.jsonl";
     static final String HELD_OUT = "/held-out-triggers.jsonl";
 
     private static final double MIN_RECALL = 0.95;
@@ -33,7 +33,7 @@ class SignalQualityTest {
 
     @Test
     void sharedExamplesMeetTheQualityBar() {
-        assertQuality("shared examples", LabelledMessages.fromFile(SHARED_EXAMPLES));
+        assertQuality("shared examples", LabelledMessages.fromClasspath(SHARED_EXAMPLES));
     }
 
     @Test
