@@ -3,6 +3,7 @@ package io.handoff.router;
 import io.handoff.events.Topics;
 import io.handoff.events.escalation.EscalationCreated;
 import io.handoff.events.json.EventJson;
+import io.handoff.router.persistence.EscalationRepository;
 import io.handoff.testing.KafkaTestClient;
 import io.handoff.testing.SampleEvents;
 import io.handoff.testing.quarkus.KafkaResource;
@@ -11,6 +12,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,6 +141,68 @@ class RouterTest {
         kafka.awaitRecord(Topics.NOTIFY_WEBHOOK, r -> next.escalationId().equals(r.key()), WAIT);
         assertThat(kafka.readAll(Topics.NOTIFY_WEBHOOK, Duration.ofSeconds(2)))
                 .filteredOn(r -> id.equals(r.key())).hasSize(1);
+    }
+
+    @Inject
+    EscalationRepository escalations;
+
+    @Test
+    void roundRobinSendsEachEscalationToTheNextRecipientOnly() throws Exception {
+        String chatbot = "bot-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON)
+                .body("{\"offerFirst\": false, \"email\": {\"enabled\": true, \"roundRobin\": true,"
+                        + " \"recipients\": \"a@support.test;b@support.test;c@support.test;d@support.test\"}}")
+                .when().put("/api/v1/chatbots/{id}/settings", chatbot)
+                .then().statusCode(200);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            EscalationCreated escalation = SampleEvents.escalation(chatbot, 1000 + i, "help " + i);
+            ids.add(escalation.escalationId());
+            kafka.send(Topics.ESCALATIONS, escalation.conversation().key(), EventJson.mapper().writeValueAsString(escalation));
+        }
+        List<ConsumerRecord<String, String>> emails = kafka.awaitRecords(Topics.NOTIFY_EMAIL, r -> ids.contains(r.key()), 8, WAIT);
+
+        java.util.Map<String, Long> perRecipient = new java.util.TreeMap<>();
+        for (ConsumerRecord<String, String> email : emails) {
+            var recipients = EventJson.mapper().readTree(email.value()).get("recipients");
+            assertThat(recipients).hasSize(1);
+            perRecipient.merge(recipients.get(0).asText(), 1L, Long::sum);
+        }
+        assertThat(perRecipient).containsOnly(java.util.Map.entry("a@support.test", 2L), java.util.Map.entry("b@support.test", 2L),
+                java.util.Map.entry("c@support.test", 2L), java.util.Map.entry("d@support.test", 2L));
+    }
+
+    @Test
+    void aRedeliveredEscalationKeepsItsRecipientAndDoesNotAdvanceTheRotation() {
+        String chatbot = "bot-" + UUID.randomUUID();
+        var rotation = new io.handoff.events.settings.EmailSettings(true, List.of("a@x.test", "b@x.test", "c@x.test"), true);
+        EscalationCreated first = SampleEvents.escalation(chatbot, 1, "first");
+        EscalationCreated second = SampleEvents.escalation(chatbot, 2, "second");
+
+        var firstTime = escalations.recordReceived(first, rotation);
+        var again = escalations.recordReceived(first, rotation);
+        var next = escalations.recordReceived(second, rotation);
+
+        assertThat(firstTime.emailRecipients()).containsExactly("a@x.test");
+        assertThat(again.emailRecipients()).isEqualTo(firstTime.emailRecipients());
+        assertThat(again.status()).isEqualTo(EscalationRepository.Status.RECEIVED);
+        assertThat(next.emailRecipients()).containsExactly("b@x.test");
+    }
+
+    @Test
+    void escalationsOfAChatbotWithEscalationsOffAreRecordedButNotRouted() throws Exception {
+        String chatbot = "bot-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON)
+                .body("{\"escalationsEnabled\": false, \"webhook\": {\"enabled\": true, \"url\": \"https://crm.example.com/h\"}}")
+                .when().put("/api/v1/chatbots/{id}/settings", chatbot)
+                .then().statusCode(200);
+        EscalationCreated escalation = SampleEvents.escalation(chatbot, 77, "help");
+        kafka.send(Topics.ESCALATIONS, escalation.conversation().key(), EventJson.mapper().writeValueAsString(escalation));
+
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                assertThat(escalations.status(escalation.escalationId())).contains(EscalationRepository.Status.UNROUTED));
+        assertThat(kafka.readAll(Topics.NOTIFY_WEBHOOK, Duration.ofSeconds(1)))
+                .noneMatch(r -> escalation.escalationId().equals(r.key()));
     }
 
     @Test

@@ -67,28 +67,31 @@ public class EscalationConsumer {
     @Blocking
     public void route(String value) throws InvalidEventException {
         EscalationCreated escalation = decoder.decode(value, EscalationCreated.class);
-        Status status = escalations.recordReceived(escalation);
-        if (status != Status.RECEIVED) {
-            LOG.debugf("escalation %s was already %s", escalation.escalationId(), status);
-            return;
-        }
         ChatbotSettings chatbot = settings.find(escalation.chatbot().key())
                 .map(StoredSettings::settings)
                 .orElse(null);
-        if (chatbot == null) {
-            LOG.warnf("escalation %s of chatbot %s not routed: the chatbot has no settings",
-                    escalation.escalationId(), escalation.chatbot().key());
-            escalations.markDone(escalation.escalationId(), Status.UNROUTED);
+        EscalationRepository.Received received = escalations.recordReceived(escalation,
+                chatbot == null ? null : chatbot.email());
+        if (received.status() != Status.RECEIVED) {
+            LOG.debugf("escalation %s was already %s", escalation.escalationId(), received.status());
             return;
         }
-        NotificationPlan plan = NotificationPlan.of(chatbot, escalation, inboxUrl(escalation), Instant.now());
+        if (chatbot == null || !chatbot.escalationsEnabled()) {
+            String why = chatbot == null ? "the chatbot has no settings" : "escalations are off for the chatbot";
+            LOG.warnf("escalation %s of chatbot %s not routed: %s", escalation.escalationId(), escalation.chatbot().key(), why);
+            escalations.markDone(escalation.escalationId(), Status.UNROUTED, why);
+            return;
+        }
+        NotificationPlan plan = NotificationPlan.of(chatbot, escalation, inboxUrl(escalation), received.emailRecipients(),
+                Instant.now());
         for (NotifyCommand command : plan.commands()) {
             send(command);
         }
         if (plan.confirmation() != null) {
             directives.sendMessageAndAwait(KafkaRecord.of(escalation.conversation().key(), plan.confirmation()));
         }
-        escalations.markDone(escalation.escalationId(), plan.commands().isEmpty() ? Status.UNROUTED : Status.ROUTED);
+        escalations.markDone(escalation.escalationId(), plan.commands().isEmpty() ? Status.UNROUTED : Status.ROUTED,
+                plan.commands().isEmpty() ? "no channel is enabled" : null);
         LOG.infof("escalation %s routed to %d channel(s)", escalation.escalationId(), plan.commands().size());
     }
 

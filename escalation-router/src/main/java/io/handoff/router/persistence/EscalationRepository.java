@@ -1,9 +1,11 @@
 package io.handoff.router.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.handoff.events.json.EventJson;
 import io.handoff.events.escalation.EscalationCreated;
 import io.handoff.events.notify.DeliveryResult;
+import io.handoff.events.settings.EmailSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -13,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Escalations the router has seen and the delivery outcomes reported for them. */
@@ -28,36 +31,99 @@ public class EscalationRepository {
         this.dataSource = dataSource;
     }
 
+    /** An escalation as the router recorded it: where it stands and whom it chose to email. */
+    public record Received(Status status, List<String> emailRecipients) {
+    }
+
     /**
-     * Records the escalation unless it is known, and returns its status. A redelivered event finds its
-     * row and the caller decides from the status whether work is left.
+     * Records the escalation unless it is known, choosing its email recipients at the same time: all
+     * of them, or with round robin the next one in the chatbot's rotation. Recording and advancing the
+     * rotation happen in one transaction, and the cursor row lock orders concurrent replicas, so the
+     * rotation stays fair across them. A redelivered escalation finds its row and gets the recipients
+     * chosen the first time; the rotation does not move.
      */
-    public Status recordReceived(EscalationCreated escalation) {
+    public Received recordReceived(EscalationCreated escalation, EmailSettings email) {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO escalation (escalation_id, chatbot_id, conversation_id, status, event, created_at)
-                    VALUES (?, ?, ?, 'RECEIVED', ?::jsonb, ?)
-                    ON CONFLICT (escalation_id) DO NOTHING""")) {
-                ps.setString(1, escalation.escalationId());
-                ps.setString(2, escalation.chatbot().key());
-                ps.setString(3, escalation.conversation().key());
-                ps.setString(4, EventJson.mapper().writeValueAsString(escalation));
-                ps.setTimestamp(5, Timestamp.from(escalation.occurredAt()));
-                ps.executeUpdate();
+            c.setAutoCommit(false);
+            try {
+                boolean inserted;
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO escalation (escalation_id, chatbot_id, conversation_id, status, event, created_at)
+                        VALUES (?, ?, ?, 'RECEIVED', ?::jsonb, ?)
+                        ON CONFLICT (escalation_id) DO NOTHING""")) {
+                    ps.setString(1, escalation.escalationId());
+                    ps.setString(2, escalation.chatbot().key());
+                    ps.setString(3, escalation.conversation().key());
+                    ps.setString(4, EventJson.mapper().writeValueAsString(escalation));
+                    ps.setTimestamp(5, Timestamp.from(escalation.occurredAt()));
+                    inserted = ps.executeUpdate() == 1;
+                }
+                if (inserted) {
+                    List<String> chosen = chooseRecipients(c, escalation.chatbot().key(), email);
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "UPDATE escalation SET email_recipients = ?::jsonb WHERE escalation_id = ?")) {
+                        ps.setString(1, EventJson.mapper().writeValueAsString(chosen));
+                        ps.setString(2, escalation.escalationId());
+                        ps.executeUpdate();
+                    }
+                    c.commit();
+                    return new Received(Status.RECEIVED, chosen);
+                }
+                Received known = read(c, escalation.escalationId()).orElseThrow();
+                c.commit();
+                return known;
+            } catch (SQLException | JsonProcessingException | RuntimeException e) {
+                c.rollback();
+                throw e;
             }
-            return status(c, escalation.escalationId()).orElseThrow();
         } catch (SQLException | JsonProcessingException e) {
             throw new PersistenceException("cannot record escalation", e);
         }
     }
 
-    public void markDone(String escalationId, Status status) {
+    private static List<String> chooseRecipients(Connection c, String chatbotId, EmailSettings email) throws SQLException {
+        List<String> all = email == null || !email.enabled() ? List.of() : email.recipients();
+        if (all.isEmpty() || !email.roundRobin()) {
+            return all;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO round_robin_cursor (chatbot_id, position) VALUES (?, 1)
+                ON CONFLICT (chatbot_id) DO UPDATE SET position = round_robin_cursor.position + 1
+                RETURNING position""")) {
+            ps.setString(1, chatbotId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long taken = rs.getLong(1) - 1;
+                return List.of(all.get((int) (taken % all.size())));
+            }
+        }
+    }
+
+    private static Optional<Received> read(Connection c, String escalationId) throws SQLException, JsonProcessingException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT status, email_recipients FROM escalation WHERE escalation_id = ?")) {
+            ps.setString(1, escalationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String recipients = rs.getString(2);
+                List<String> chosen = recipients == null ? List.of()
+                        : EventJson.mapper().readValue(recipients, new TypeReference<List<String>>() { });
+                return Optional.of(new Received(Status.valueOf(rs.getString(1)), chosen));
+            }
+        }
+    }
+
+    /** Marks the escalation routed, or not routed with the reason. */
+    public void markDone(String escalationId, Status status, String note) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "UPDATE escalation SET status = ?, routed_at = ? WHERE escalation_id = ?")) {
+                     "UPDATE escalation SET status = ?, routed_at = ?, note = ? WHERE escalation_id = ?")) {
             ps.setString(1, status.name());
             ps.setTimestamp(2, Timestamp.from(Instant.now()));
-            ps.setString(3, escalationId);
+            ps.setString(3, note);
+            ps.setString(4, escalationId);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new PersistenceException("cannot update escalation", e);

@@ -42,17 +42,21 @@ public final class NotificationPlan {
         return confirmation;
     }
 
+    /**
+     * @param emailRecipients who gets the email: all recipients, or the one round robin chose, as
+     *                        recorded with the escalation
+     */
     public static NotificationPlan of(ChatbotSettings settings, EscalationCreated escalation, String inboxUrl,
-                                      Instant now) {
+                                      List<String> emailRecipients, Instant now) {
         if (!settings.escalationsEnabled()) {
             return new NotificationPlan(List.of(), null);
         }
         String escalationId = escalation.escalationId();
         List<NotifyCommand> commands = new ArrayList<>();
-        if (settings.email().enabled() && !settings.email().recipients().isEmpty()) {
-            String deliveryId = DeliveryIds.of(escalationId, DeliveryChannel.EMAIL, String.join(";", settings.email().recipients()));
+        if (settings.email().enabled() && !emailRecipients.isEmpty()) {
+            String deliveryId = DeliveryIds.of(escalationId, DeliveryChannel.EMAIL, String.join(";", emailRecipients));
             commands.add(new NotifyEmail(null, eventId(deliveryId), now, deliveryId, escalation, inboxUrl, false,
-                    settings.email().recipients(), escalation.conversation().locale(), settings.responseSlaMinutes()));
+                    emailRecipients, escalation.conversation().locale(), settings.responseSlaMinutes()));
         }
         if (settings.slack().enabled() && settings.slack().channel() != null) {
             String deliveryId = DeliveryIds.of(escalationId, DeliveryChannel.SLACK, settings.slack().channel());
