@@ -32,6 +32,7 @@ import io.handoff.events.notify.DeliveryStatus;
 import io.handoff.events.notify.NotifyEmail;
 import io.handoff.events.notify.NotifySlack;
 import io.handoff.events.notify.NotifyWebhook;
+import io.handoff.events.settings.BusinessHoursSettings;
 import io.handoff.events.settings.ChatbotSettings;
 import io.handoff.events.settings.ChatbotSettingsSnapshot;
 import io.handoff.events.settings.DetectionRules;
@@ -391,9 +392,10 @@ class EventContractTest {
                 new SlackSettings(true, "T0456", "C0123"),
                 // the secret itself never travels; the flag that one is set does
                 new WebhookSettings(true, "https://crm.example.com/hook", null, true),
-                15,
+                15, List.of("lead@x.com"),
+                new BusinessHoursSettings("Europe/Berlin", Map.of("monday", List.of("09:00-17:00")), List.of("2026-12-25"), null),
                 Map.of("en", VisitorTexts.ENGLISH,
                         "de", new VisitorTexts("Möchten Sie mit einem Menschen sprechen?", "sie@beispiel.de",
-                                null, null, null, null, null)));
+                                null, null, null, null, null, null)));
     }
 }

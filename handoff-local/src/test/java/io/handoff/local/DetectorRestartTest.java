@@ -46,7 +46,7 @@ class DetectorRestartTest {
             kafka.createHandoffTopics(3);
             // escalate when a conversation goes beyond two visitor messages, at once and without an email
             ChatbotSettings settings = new ChatbotSettings("My Chatbot", true, HandoffLevel.BALANCED, false, false,
-                    new DetectionRules(null, null, 2, null, null, null), null, null, null, null, null);
+                    new DetectionRules(null, null, 2, null, null, null), null, null, null, null, null, null, null);
             client.send(Topics.CHATBOT_SETTINGS, bot, EventJson.mapper().writeValueAsString(
                     new ChatbotSettingsSnapshot(null, UUID.randomUUID().toString(), Instant.now(), bot, 1, settings)));
             List<String> jvm = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");

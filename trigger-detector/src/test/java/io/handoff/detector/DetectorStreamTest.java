@@ -79,7 +79,7 @@ class DetectorStreamTest {
     @Test
     void withOfferSkippedAnExplicitRequestFromAKnownVisitorEscalatesWithTheTranscript() throws Exception {
         String bot = "bot-" + UUID.randomUUID();
-        publish(bot, new ChatbotSettings("My Chatbot", true, HandoffLevel.BALANCED, false, true, null, null, null, null, null, null),
+        publish(bot, new ChatbotSettings("My Chatbot", true, HandoffLevel.BALANCED, false, true, null, null, null, null, null, null, null, null),
                 "request_contact");
         String conversation = "c-" + UUID.randomUUID();
         VisitorRef visitor = SampleEvents.visitor("jane@example.com");
@@ -103,8 +103,8 @@ class DetectorStreamTest {
     void offerAcceptContactIdentifyThenEscalateWithLocalizedTexts() throws Exception {
         String bot = "bot-" + UUID.randomUUID();
         VisitorTexts german = new VisitorTexts("Möchten Sie mit unserem Team sprechen?", "sie@beispiel.de",
-                "Bitte hinterlassen Sie Ihre E-Mail-Adresse.", null, null, null, null);
-        publish(bot, new ChatbotSettings("Mein Bot", true, HandoffLevel.BALANCED, true, true, null, null, null, null, null,
+                "Bitte hinterlassen Sie Ihre E-Mail-Adresse.", null, null, null, null, null);
+        publish(bot, new ChatbotSettings("Mein Bot", true, HandoffLevel.BALANCED, true, true, null, null, null, null, null, null, null,
                 Map.of("de", german)), "offer");
         String conversation = "c-" + UUID.randomUUID();
         ConversationRef de = new ConversationRef(ExternalId.of(conversation), "web", "de-AT");
@@ -131,7 +131,7 @@ class DetectorStreamTest {
     @Test
     void declinedOfferAndLiveChatStopFurtherOffers() throws Exception {
         String bot = "bot-" + UUID.randomUUID();
-        publish(bot, new ChatbotSettings("My Chatbot", true, HandoffLevel.QUICK, true, true, null, null, null, null, null, null), "offer");
+        publish(bot, new ChatbotSettings("My Chatbot", true, HandoffLevel.QUICK, true, true, null, null, null, null, null, null, null, null), "offer");
         String declined = "c-" + UUID.randomUUID();
         VisitorRef visitor = SampleEvents.visitor(null);
         send(declined, SampleEvents.visitorMessage(bot, declined, visitor, "This is frustrating"));
@@ -160,7 +160,7 @@ class DetectorStreamTest {
     void noResolutionTimerFiresWithoutANewMessage() throws Exception {
         String bot = "bot-" + UUID.randomUUID();
         publish(bot, new ChatbotSettings("My Chatbot", true, HandoffLevel.BALANCED, false, false,
-                new DetectionRules(null, null, null, 1, null, null), null, null, null, null, null), "escalate");
+                new DetectionRules(null, null, null, 1, null, null), null, null, null, null, null, null, null), "escalate");
         String conversation = "c-" + UUID.randomUUID();
         var first = SampleEvents.visitorMessage(bot, conversation, SampleEvents.visitor(null), "what are your prices");
         send(conversation, new io.handoff.events.conversation.MessageCreated(null, first.eventId(),

@@ -9,11 +9,14 @@ import io.handoff.events.notify.NotifyEmail;
 import io.handoff.events.notify.NotifySlack;
 import io.handoff.events.notify.NotifyWebhook;
 import io.handoff.events.settings.ChatbotSettings;
+import io.handoff.events.settings.VisitorTexts;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -27,10 +30,17 @@ public final class NotificationPlan {
 
     private final List<NotifyCommand> commands;
     private final EscalationConfirmed confirmation;
+    private final ZonedDateTime closedUntil;
 
-    private NotificationPlan(List<NotifyCommand> commands, EscalationConfirmed confirmation) {
+    private NotificationPlan(List<NotifyCommand> commands, EscalationConfirmed confirmation, ZonedDateTime closedUntil) {
         this.commands = List.copyOf(commands);
         this.confirmation = confirmation;
+        this.closedUntil = closedUntil;
+    }
+
+    /** When the escalation came outside business hours, the next opening time; otherwise null. */
+    public ZonedDateTime closedUntil() {
+        return closedUntil;
     }
 
     public List<NotifyCommand> commands() {
@@ -49,38 +59,71 @@ public final class NotificationPlan {
     public static NotificationPlan of(ChatbotSettings settings, EscalationCreated escalation, String inboxUrl,
                                       List<String> emailRecipients, Instant now) {
         if (!settings.escalationsEnabled()) {
-            return new NotificationPlan(List.of(), null);
+            return new NotificationPlan(List.of(), null, null);
         }
         String escalationId = escalation.escalationId();
+        Opening opening = Opening.of(settings, now);
         List<NotifyCommand> commands = new ArrayList<>();
-        if (settings.email().enabled() && !emailRecipients.isEmpty()) {
+        if (settings.email().enabled() && !emailRecipients.isEmpty() && opening.notifies("email")) {
             String deliveryId = DeliveryIds.of(escalationId, DeliveryChannel.EMAIL, String.join(";", emailRecipients));
             commands.add(new NotifyEmail(null, eventId(deliveryId), now, deliveryId, escalation, inboxUrl, false,
                     emailRecipients, escalation.conversation().locale(), settings.responseSlaMinutes()));
         }
-        if (settings.slack().enabled() && settings.slack().channel() != null) {
+        if (settings.slack().enabled() && settings.slack().channel() != null && opening.notifies("slack")) {
             String deliveryId = DeliveryIds.of(escalationId, DeliveryChannel.SLACK, settings.slack().channel());
             commands.add(new NotifySlack(null, eventId(deliveryId), now, deliveryId, escalation, inboxUrl, false,
                     settings.slack().teamId(), settings.slack().channel()));
         }
-        if (settings.webhook().enabled() && settings.webhook().url() != null) {
+        if (settings.webhook().enabled() && settings.webhook().url() != null && opening.notifies("webhook")) {
             String deliveryId = DeliveryIds.of(escalationId, DeliveryChannel.WEBHOOK, settings.webhook().url());
             commands.add(new NotifyWebhook(null, eventId(deliveryId), now, deliveryId, escalation, inboxUrl, false,
                     settings.webhook().url(), settings.webhook().signingSecret()));
         }
         EscalationConfirmed confirmation = commands.isEmpty() ? null : new EscalationConfirmed(null,
                 eventId("confirmed|" + escalationId), now, escalation.chatbot(), escalation.conversation(),
-                escalationId, confirmationText(settings, escalation), settings.responseSlaMinutes(), true);
-        return new NotificationPlan(commands, confirmation);
+                escalationId, confirmationText(settings, escalation.conversation().locale(), opening),
+                opening.open() ? settings.responseSlaMinutes() : null, true);
+        return new NotificationPlan(commands, confirmation, opening.open() ? null : opening.next());
     }
 
-    static String confirmationText(ChatbotSettings settings, EscalationCreated escalation) {
-        String text = settings.textsFor(escalation.conversation().locale()).confirmation();
+    /**
+     * Inside business hours (or without any), the expected response time; outside them, when the
+     * team opens again, in the chatbot's time zone and the visitor's language.
+     */
+    static String confirmationText(ChatbotSettings settings, String locale, Opening opening) {
+        VisitorTexts texts = settings.textsFor(locale);
+        if (!opening.open()) {
+            String when = opening.next() == null
+                    ? "-"
+                    : BusinessHours.describe(opening.next(), locale == null ? Locale.ENGLISH : Locale.forLanguageTag(locale));
+            return texts.closedConfirmation().replace("{opening}", when);
+        }
+        String text = texts.confirmation();
         Integer minutes = settings.responseSlaMinutes();
         if (minutes == null) {
             return text.replace("within {minutes} minutes", "as soon as possible").replace("{minutes}", "a few");
         }
         return text.replace("{minutes}", Integer.toString(minutes));
+    }
+
+    /** Whether the team is there now and, when it is not, when it will be. */
+    record Opening(boolean open, ZonedDateTime next, List<String> channelsWhenClosed) {
+
+        static Opening of(ChatbotSettings settings, Instant now) {
+            if (settings.businessHours() == null) {
+                return new Opening(true, null, List.of());
+            }
+            BusinessHours hours = BusinessHours.of(settings.businessHours());
+            if (hours.isOpen(now)) {
+                return new Opening(true, null, List.of());
+            }
+            return new Opening(false, hours.nextOpening(now).orElse(null), settings.businessHours().channelsWhenClosed()
+                    .stream().map(c -> c.toLowerCase(Locale.ROOT)).toList());
+        }
+
+        boolean notifies(String channel) {
+            return open || channelsWhenClosed.contains(channel);
+        }
     }
 
     private static String eventId(String seed) {

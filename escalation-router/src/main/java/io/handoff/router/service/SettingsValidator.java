@@ -21,12 +21,8 @@ public final class SettingsValidator {
     public static List<FieldProblem> check(ChatbotSettings settings) {
         List<FieldProblem> problems = new ArrayList<>();
         List<String> recipients = settings.email().recipients();
-        for (int i = 0; i < recipients.size(); i++) {
-            if (!EMAIL.matcher(recipients.get(i)).matches()) {
-                problems.add(new FieldProblem("email.recipients[" + i + "]",
-                        "'" + recipients.get(i) + "' is not an email address"));
-            }
-        }
+        checkAddresses(recipients, "email.recipients", problems);
+        checkAddresses(settings.backupContacts(), "backupContacts", problems);
         if (settings.email().enabled() && recipients.isEmpty()) {
             problems.add(new FieldProblem("email.recipients", "at least one recipient is needed when email is enabled"));
         }
@@ -42,11 +38,22 @@ public final class SettingsValidator {
         if (settings.responseSlaMinutes() != null && settings.responseSlaMinutes() <= 0) {
             problems.add(new FieldProblem("responseSlaMinutes", "must be a positive number of minutes"));
         }
+        if (settings.businessHours() != null) {
+            problems.addAll(BusinessHours.check(settings.businessHours(), "businessHours"));
+        }
         Double threshold = settings.detection().aiConfidenceThreshold();
         if (threshold < 0 || threshold > 1) {
             problems.add(new FieldProblem("detection.aiConfidenceThreshold", "must be between 0 and 1"));
         }
         return problems;
+    }
+
+    private static void checkAddresses(List<String> addresses, String path, List<FieldProblem> problems) {
+        for (int i = 0; i < addresses.size(); i++) {
+            if (!EMAIL.matcher(addresses.get(i)).matches()) {
+                problems.add(new FieldProblem(path + "[" + i + "]", "'" + addresses.get(i) + "' is not an email address"));
+            }
+        }
     }
 
     private static boolean isHttpUrl(String url) {

@@ -1,5 +1,8 @@
 package io.handoff.events.settings;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,12 +15,17 @@ import java.util.Map;
  * @param offerFirst         ask the visitor before escalating, instead of escalating at once
  * @param emailRequired      ask for an email when none is known before escalating
  * @param responseSlaMinutes the response time promised to visitors and watched for follow-ups
+ * @param backupContacts     who is reminded when nobody answers within the SLA; the email recipients
+ *                           when empty
+ * @param businessHours      when the team answers; always open when null
  * @param texts              visitor-facing texts by locale ({@code "en"}, {@code "de"} ...)
  */
 public record ChatbotSettings(String name, Boolean escalationsEnabled, HandoffLevel handoffLevel,
                               Boolean offerFirst, Boolean emailRequired, DetectionRules detection,
                               EmailSettings email, SlackSettings slack, WebhookSettings webhook,
-                              Integer responseSlaMinutes, Map<String, VisitorTexts> texts) {
+                              Integer responseSlaMinutes,
+                              @JsonDeserialize(using = RecipientListReader.class) List<String> backupContacts,
+                              BusinessHoursSettings businessHours, Map<String, VisitorTexts> texts) {
 
     public ChatbotSettings {
         escalationsEnabled = escalationsEnabled == null || escalationsEnabled;
@@ -28,25 +36,28 @@ public record ChatbotSettings(String name, Boolean escalationsEnabled, HandoffLe
         email = email == null ? EmailSettings.off() : email;
         slack = slack == null ? SlackSettings.off() : slack;
         webhook = webhook == null ? WebhookSettings.off() : webhook;
+        backupContacts = backupContacts == null ? List.of() : List.copyOf(backupContacts);
         texts = texts == null ? Map.of() : Map.copyOf(texts);
     }
 
     /** Settings for a chatbot nobody configured: escalations on, no channel enabled. */
     public static ChatbotSettings defaults() {
-        return new ChatbotSettings(null, null, null, null, null, null, null, null, null, null, null);
+        return new ChatbotSettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same settings with another webhook block (used to attach or strip the secret). */
     public ChatbotSettings withWebhook(WebhookSettings newWebhook) {
         return new ChatbotSettings(name, escalationsEnabled, handoffLevel, offerFirst, emailRequired, detection,
-                email, slack, newWebhook, responseSlaMinutes, texts);
+                email, slack, newWebhook, responseSlaMinutes, backupContacts, businessHours, texts);
     }
 
     /**
-     * The texts for a locale: an exact match ({@code pt-BR}), then the language ({@code pt}), then
-     * English; whatever the owner left out comes from the built-in English texts.
+     * The texts for a locale: what the owner set for the exact locale ({@code pt-BR}), else for its
+     * language ({@code pt}); whatever is left out comes from the built-in texts of that language, or
+     * English for a language without built-in texts (where the owner's {@code en} texts apply too).
      */
     public VisitorTexts textsFor(String locale) {
+        VisitorTexts builtIn = VisitorTexts.builtInFor(locale);
         VisitorTexts configured = null;
         if (locale != null) {
             configured = texts.get(locale);
@@ -54,9 +65,9 @@ public record ChatbotSettings(String name, Boolean escalationsEnabled, HandoffLe
                 configured = texts.get(Locale.forLanguageTag(locale).getLanguage());
             }
         }
-        if (configured == null) {
+        if (configured == null && builtIn == VisitorTexts.ENGLISH) {
             configured = texts.get("en");
         }
-        return configured == null ? VisitorTexts.ENGLISH : configured.orElse(VisitorTexts.ENGLISH);
+        return configured == null ? builtIn : configured.orElse(builtIn);
     }
 }

@@ -24,7 +24,7 @@ class DetectionEngineTest {
     private final DetectionEngine engine = new DetectionEngine(20);
 
     private static ChatbotSettings settings(HandoffLevel level, boolean offerFirst, boolean emailRequired, DetectionRules rules) {
-        return new ChatbotSettings("Bot", true, level, offerFirst, emailRequired, rules, null, null, null, null, null);
+        return new ChatbotSettings("Bot", true, level, offerFirst, emailRequired, rules, null, null, null, null, null, null, null);
     }
 
     private static ConversationState fresh(String email) {
@@ -155,7 +155,7 @@ class DetectionEngineTest {
 
     @Test
     void escalationsOffMeansNothingHappens() {
-        ChatbotSettings off = new ChatbotSettings("Bot", false, null, false, false, null, null, null, null, null, null);
+        ChatbotSettings off = new ChatbotSettings("Bot", false, null, false, false, null, null, null, null, null, null, null, null);
         assertThat(visitor(fresh("a@b.co"), "human please", off).action()).isEqualTo(Action.NONE);
     }
 
