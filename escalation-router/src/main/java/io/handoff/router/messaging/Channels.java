@@ -8,6 +8,7 @@ public final class Channels {
     public static final String NOTIFY_SLACK = "notify-slack";
     public static final String NOTIFY_WEBHOOK = "notify-webhook";
     public static final String DIRECTIVES = "directives";
+    public static final String LIVECHAT = "livechat";
     public static final String CHATBOT_SETTINGS = "chatbot-settings";
 
     private Channels() {

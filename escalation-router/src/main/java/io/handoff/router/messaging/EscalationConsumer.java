@@ -14,7 +14,7 @@ import io.handoff.router.persistence.EscalationRepository.Status;
 import io.handoff.router.persistence.SettingsRepository;
 import io.handoff.router.persistence.StoredSettings;
 import io.handoff.router.service.NotificationPlan;
-import io.handoff.router.service.RouterConfig;
+import io.handoff.router.service.InboxLinks;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -23,9 +23,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Routes each {@code escalation.created} to the channels its chatbot has enabled and confirms to the
@@ -43,20 +42,20 @@ public class EscalationConsumer {
     private final EventDecoder decoder = new EventDecoder();
     private final EscalationRepository escalations;
     private final SettingsRepository settings;
-    private final RouterConfig config;
+    private final InboxLinks inboxLinks;
     private final MutinyEmitter<NotifyEmail> email;
     private final MutinyEmitter<NotifySlack> slack;
     private final MutinyEmitter<NotifyWebhook> webhook;
     private final MutinyEmitter<EscalationConfirmed> directives;
 
-    public EscalationConsumer(EscalationRepository escalations, SettingsRepository settings, RouterConfig config,
+    public EscalationConsumer(EscalationRepository escalations, SettingsRepository settings, InboxLinks inboxLinks,
                               @Channel(Channels.NOTIFY_EMAIL) MutinyEmitter<NotifyEmail> email,
                               @Channel(Channels.NOTIFY_SLACK) MutinyEmitter<NotifySlack> slack,
                               @Channel(Channels.NOTIFY_WEBHOOK) MutinyEmitter<NotifyWebhook> webhook,
                               @Channel(Channels.DIRECTIVES) MutinyEmitter<EscalationConfirmed> directives) {
         this.escalations = escalations;
         this.settings = settings;
-        this.config = config;
+        this.inboxLinks = inboxLinks;
         this.email = email;
         this.slack = slack;
         this.webhook = webhook;
@@ -79,10 +78,10 @@ public class EscalationConsumer {
         if (chatbot == null || !chatbot.escalationsEnabled()) {
             String why = chatbot == null ? "the chatbot has no settings" : "escalations are off for the chatbot";
             LOG.warnf("escalation %s of chatbot %s not routed: %s", escalation.escalationId(), escalation.chatbot().key(), why);
-            escalations.markDone(escalation.escalationId(), Status.UNROUTED, why);
+            escalations.markUnrouted(escalation.escalationId(), why);
             return;
         }
-        NotificationPlan plan = NotificationPlan.of(chatbot, escalation, inboxUrl(escalation), received.emailRecipients(),
+        NotificationPlan plan = NotificationPlan.of(chatbot, escalation, inboxLinks.of(escalation), received.emailRecipients(),
                 Instant.now());
         for (NotifyCommand command : plan.commands()) {
             send(command);
@@ -90,8 +89,14 @@ public class EscalationConsumer {
         if (plan.confirmation() != null) {
             directives.sendMessageAndAwait(KafkaRecord.of(escalation.conversation().key(), plan.confirmation()));
         }
-        escalations.markDone(escalation.escalationId(), plan.commands().isEmpty() ? Status.UNROUTED : Status.ROUTED,
-                plan.commands().isEmpty() ? "no channel is enabled" : null);
+        if (plan.commands().isEmpty()) {
+            escalations.markUnrouted(escalation.escalationId(), "no channel is enabled");
+        } else {
+            escalations.markRouted(escalation.escalationId(),
+                    plan.closedUntil() == null ? null : plan.closedUntil().toInstant(),
+                    plan.reminder() == null ? null : plan.reminder().dueAt(),
+                    plan.reminder() == null ? List.of() : plan.reminder().recipients());
+        }
         LOG.infof("escalation %s routed to %d channel(s)", escalation.escalationId(), plan.commands().size());
     }
 
@@ -104,16 +109,5 @@ public class EscalationConsumer {
         } else if (command instanceof NotifyWebhook w) {
             webhook.sendMessageAndAwait(KafkaRecord.of(key, w));
         }
-    }
-
-    private String inboxUrl(EscalationCreated escalation) {
-        return config.inboxUrl()
-                .replace("{chatbotId}", encode(escalation.chatbot().key()))
-                .replace("{conversationId}", encode(escalation.conversation().key()))
-                .replace("{visitorId}", escalation.visitor() == null ? "" : encode(escalation.visitor().id().value()));
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -115,19 +115,46 @@ public class EscalationRepository {
         }
     }
 
-    /** Marks the escalation routed, or not routed with the reason. */
-    public void markDone(String escalationId, Status status, String note) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "UPDATE escalation SET status = ?, routed_at = ?, note = ? WHERE escalation_id = ?")) {
-            ps.setString(1, status.name());
-            ps.setTimestamp(2, Timestamp.from(Instant.now()));
-            ps.setString(3, note);
-            ps.setString(4, escalationId);
+    /** Marks the escalation not routed, with the reason. */
+    public void markUnrouted(String escalationId, String note) {
+        update("UPDATE escalation SET status = 'UNROUTED', routed_at = ?, note = ? WHERE escalation_id = ?",
+                Timestamp.from(Instant.now()), note, escalationId);
+    }
+
+    /**
+     * Marks the escalation routed and schedules its follow-up. A redelivered escalation that gets here
+     * again (it was recorded but not yet marked) schedules the same reminder.
+     *
+     * @param closedUntil        when the team opens again, if it was routed outside business hours
+     * @param reminderDueAt      when to remind if nobody has answered, or null for no reminder
+     * @param reminderRecipients whom to remind
+     */
+    public void markRouted(String escalationId, Instant closedUntil, Instant reminderDueAt, List<String> reminderRecipients) {
+        try {
+            update("""
+                    UPDATE escalation SET status = 'ROUTED', routed_at = ?, note = NULL, closed_until = ?,
+                                          reminder_due_at = ?, reminder_recipients = ?::jsonb
+                     WHERE escalation_id = ?""",
+                    Timestamp.from(Instant.now()), timestamp(closedUntil), timestamp(reminderDueAt),
+                    reminderDueAt == null ? null : EventJson.mapper().writeValueAsString(reminderRecipients), escalationId);
+        } catch (JsonProcessingException e) {
+            throw new PersistenceException("cannot write reminder recipients", e);
+        }
+    }
+
+    private void update(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new PersistenceException("cannot update escalation", e);
         }
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     public Optional<Status> status(String escalationId) {

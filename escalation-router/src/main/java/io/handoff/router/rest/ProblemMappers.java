@@ -25,6 +25,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidQuery(InvalidQueryException e) {
+        return Problem.response(400, "Invalid query", "Some parameters are not valid; see errors.", e.problems());
+    }
+
+    @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 ? mapping.getPath().stream()

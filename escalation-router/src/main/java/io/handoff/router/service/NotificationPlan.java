@@ -12,6 +12,7 @@ import io.handoff.events.settings.ChatbotSettings;
 import io.handoff.events.settings.VisitorTexts;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -31,11 +32,26 @@ public final class NotificationPlan {
     private final List<NotifyCommand> commands;
     private final EscalationConfirmed confirmation;
     private final ZonedDateTime closedUntil;
+    private final Reminder reminder;
 
-    private NotificationPlan(List<NotifyCommand> commands, EscalationConfirmed confirmation, ZonedDateTime closedUntil) {
+    /** Who is reminded, and when, if nobody has answered by then. */
+    public record Reminder(Instant dueAt, List<String> recipients) {
+    }
+
+    private NotificationPlan(List<NotifyCommand> commands, EscalationConfirmed confirmation, ZonedDateTime closedUntil,
+                             Reminder reminder) {
         this.commands = List.copyOf(commands);
         this.confirmation = confirmation;
         this.closedUntil = closedUntil;
+        this.reminder = reminder;
+    }
+
+    /**
+     * The SLA follow-up, or null when the chatbot sets no response time or there is nobody to remind.
+     * The clock starts when the team opens, so a visitor who wrote at night does not wake anyone.
+     */
+    public Reminder reminder() {
+        return reminder;
     }
 
     /** When the escalation came outside business hours, the next opening time; otherwise null. */
@@ -59,7 +75,7 @@ public final class NotificationPlan {
     public static NotificationPlan of(ChatbotSettings settings, EscalationCreated escalation, String inboxUrl,
                                       List<String> emailRecipients, Instant now) {
         if (!settings.escalationsEnabled()) {
-            return new NotificationPlan(List.of(), null, null);
+            return new NotificationPlan(List.of(), null, null, null);
         }
         String escalationId = escalation.escalationId();
         Opening opening = Opening.of(settings, now);
@@ -83,7 +99,18 @@ public final class NotificationPlan {
                 eventId("confirmed|" + escalationId), now, escalation.chatbot(), escalation.conversation(),
                 escalationId, confirmationText(settings, escalation.conversation().locale(), opening),
                 opening.open() ? settings.responseSlaMinutes() : null, true);
-        return new NotificationPlan(commands, confirmation, opening.open() ? null : opening.next());
+        ZonedDateTime closedUntil = opening.open() ? null : opening.next();
+        return new NotificationPlan(commands, confirmation, closedUntil,
+                commands.isEmpty() ? null : reminder(settings, closedUntil == null ? now : closedUntil.toInstant()));
+    }
+
+    private static Reminder reminder(ChatbotSettings settings, Instant clockStarts) {
+        List<String> recipients = !settings.backupContacts().isEmpty() ? settings.backupContacts()
+                : settings.email().enabled() ? settings.email().recipients() : List.of();
+        if (settings.responseSlaMinutes() == null || recipients.isEmpty()) {
+            return null;
+        }
+        return new Reminder(clockStarts.plus(Duration.ofMinutes(settings.responseSlaMinutes())), recipients);
     }
 
     /**

@@ -83,4 +83,24 @@ class NotificationPlanTest {
         assertThat(plan.commands()).hasSize(3);
         assertThat(plan.confirmation().text()).isEqualTo("J'ai prévenu notre équipe. Quelqu'un vous répondra dans les 20 minutes.");
     }
+
+    @Test
+    void theReminderIsDueOneSlaAfterRoutingOrAfterTheTeamOpensAndGoesToTheBackupContacts() {
+        ChatbotSettings withBackup = new ChatbotSettings("My Chatbot", true, null, false, false, null,
+                new EmailSettings(true, List.of("ana@support.test", "bo@support.test"), true), null, null,
+                20, List.of("lead@support.test"), WEEKDAYS_NINE_TO_FIVE, null);
+        Instant mondayMorning = Instant.parse("2026-11-23T09:00:00Z");
+        NotificationPlan open = NotificationPlan.of(withBackup, escalation("en"), "https://inbox", List.of("bo@support.test"),
+                mondayMorning);
+        assertThat(open.reminder()).isEqualTo(new NotificationPlan.Reminder(Instant.parse("2026-11-23T09:20:00Z"),
+                List.of("lead@support.test")));
+
+        NotificationPlan closed = NotificationPlan.of(withBackup, escalation("en"), "https://inbox", List.of("bo@support.test"),
+                Instant.parse("2026-11-28T12:00:00Z"));
+        assertThat(closed.reminder().dueAt()).isEqualTo(Instant.parse("2026-11-30T08:20:00Z")); // 09:20 in Berlin
+
+        NotificationPlan noBackup = NotificationPlan.of(allChannels(null), escalation("en"), "https://inbox",
+                List.of("ana@support.test"), mondayMorning);
+        assertThat(noBackup.reminder().recipients()).containsExactly("ana@support.test");
+    }
 }

@@ -1,0 +1,106 @@
+package io.handoff.router.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.handoff.events.escalation.EscalationCreated;
+import io.handoff.events.json.EventJson;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What happens to an escalation after routing: the SLA reminder, the first response, the resolution. */
+@ApplicationScoped
+public class FollowUpRepository {
+
+    /** A reminder this replica has claimed and must now send. */
+    public record DueReminder(EscalationCreated escalation, List<String> recipients) {
+    }
+
+    private final DataSource dataSource;
+
+    public FollowUpRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Claims up to {@code limit} reminders that are due and unanswered. The claim is a lease: the row
+     * is hidden from other replicas ({@code SKIP LOCKED} lets them claim others side by side) until it
+     * runs out, so each reminder is sent by one replica; if that replica dies before marking it sent,
+     * another sends it once the lease ends, with the same delivery id, which the notifier recognises.
+     */
+    public List<DueReminder> claimDueReminders(int limit, Duration lease) {
+        String sql = """
+                UPDATE escalation SET reminder_claimed_until = now() + (? * interval '1 millisecond')
+                 WHERE escalation_id IN (SELECT escalation_id FROM escalation
+                                            WHERE reminder_due_at <= now() AND reminder_sent_at IS NULL
+                                              AND first_response_at IS NULL AND resolved_at IS NULL
+                                              AND (reminder_claimed_until IS NULL OR reminder_claimed_until < now())
+                                            ORDER BY reminder_due_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING event, reminder_recipients""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, lease.toMillis());
+            ps.setInt(2, limit);
+            List<DueReminder> due = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    due.add(new DueReminder(EventJson.mapper().readValue(rs.getString(1), EscalationCreated.class),
+                            EventJson.mapper().readValue(rs.getString(2), new TypeReference<List<String>>() { })));
+                }
+            }
+            return due;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new PersistenceException("cannot claim due reminders", e);
+        }
+    }
+
+    public void markReminderSent(String escalationId, String deliveryId, Instant at) {
+        update("UPDATE escalation SET reminder_sent_at = ?, reminder_delivery_id = ? WHERE escalation_id = ?",
+                Timestamp.from(at), deliveryId, escalationId);
+    }
+
+    /**
+     * An agent took the conversation over. The first response counts once; a proactive take-over
+     * without an escalation id is matched to the conversation's open escalation, if any.
+     */
+    public void recordResponse(String escalationId, String conversationId, String agent, Instant at) {
+        if (escalationId != null) {
+            update("""
+                    UPDATE escalation SET first_response_at = ?, responded_by = ?
+                     WHERE escalation_id = ? AND first_response_at IS NULL""",
+                    Timestamp.from(at), agent, escalationId);
+        } else {
+            update("""
+                    UPDATE escalation SET first_response_at = ?, responded_by = ?
+                     WHERE conversation_id = ? AND first_response_at IS NULL AND resolved_at IS NULL""",
+                    Timestamp.from(at), agent, conversationId);
+        }
+    }
+
+    /** Live chat ended: every answered, unresolved escalation of the conversation is resolved. */
+    public void recordResolution(String conversationId, Instant at) {
+        update("""
+                UPDATE escalation SET resolved_at = ?
+                 WHERE conversation_id = ? AND first_response_at IS NOT NULL AND resolved_at IS NULL""",
+                Timestamp.from(at), conversationId);
+    }
+
+    private void update(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot update escalation", e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.handoff.router.rest;
+
+import io.handoff.router.persistence.EscalationQueries;
+import io.handoff.router.persistence.EscalationQueries.Page;
+import io.handoff.router.persistence.EscalationQueries.Position;
+import io.handoff.router.persistence.TrackedEscalation;
+import io.handoff.router.persistence.TrackedEscalation.State;
+import io.handoff.router.service.FieldProblem;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Escalation tracking: what triggered each escalation, whom it reached on which channel, and how
+ * quickly the team answered and resolved it.
+ */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class EscalationResource {
+
+    static final int MAX_LIMIT = 200;
+
+    /** A page of the list; {@code nextCursor} is absent on the last page. */
+    public record EscalationPage(List<TrackedEscalation> items, String nextCursor) {
+    }
+
+    private final EscalationQueries queries;
+
+    public EscalationResource(EscalationQueries queries) {
+        this.queries = queries;
+    }
+
+    @GET
+    @Path("/chatbots/{chatbotId}/escalations")
+    @Operation(summary = "List a chatbot's escalations, newest first",
+            description = "Filter by status and by creation time; follow nextCursor for the next page.")
+    public EscalationPage list(@PathParam("chatbotId") String chatbotId,
+                               @Parameter(description = "RECEIVED, UNROUTED, WAITING, LIVE or RESOLVED")
+                               @QueryParam("status") String status,
+                               @Parameter(description = "created at or after this instant (RFC 3339)")
+                               @QueryParam("from") String from,
+                               @Parameter(description = "created before this instant (RFC 3339)")
+                               @QueryParam("to") String to,
+                               @Parameter(description = "page size, 1 to 200") @QueryParam("limit") @DefaultValue("50") int limit,
+                               @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        List<FieldProblem> problems = new ArrayList<>();
+        State state = state(status, problems);
+        Instant fromInstant = instant("from", from, problems);
+        Instant toInstant = instant("to", to, problems);
+        Position after = cursor(cursor, problems);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            problems.add(new FieldProblem("limit", "must be between 1 and " + MAX_LIMIT));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidQueryException(problems);
+        }
+        Page page = queries.list(chatbotId, state, fromInstant, toInstant, after, limit);
+        return new EscalationPage(page.items(), page.next() == null ? null : encode(page.next()));
+    }
+
+    @GET
+    @Path("/escalations/{escalationId}")
+    @Operation(summary = "One escalation: trigger and evidence, recipients, each delivery's outcome, reminder, response and resolution times")
+    public Response get(@PathParam("escalationId") String escalationId) {
+        return queries.find(escalationId)
+                .map(e -> Response.ok(e).build())
+                .orElseGet(() -> Problem.response(404, "Not found", "No escalation " + escalationId));
+    }
+
+    private static State state(String status, List<FieldProblem> problems) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return State.valueOf(status.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem("status", "must be one of RECEIVED, UNROUTED, WAITING, LIVE, RESOLVED"));
+            return null;
+        }
+    }
+
+    private static Instant instant(String name, String value, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(name, "must be an instant such as 2026-11-23T09:00:00Z"));
+            return null;
+        }
+    }
+
+    private static String encode(Position position) {
+        String raw = position.createdAt() + "|" + position.escalationId();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Position cursor(String cursor, List<FieldProblem> problems) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8);
+            int bar = raw.indexOf('|');
+            return new Position(Instant.parse(raw.substring(0, bar)), raw.substring(bar + 1));
+        } catch (IllegalArgumentException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+            problems.add(new FieldProblem("cursor", "is not a cursor this API returned"));
+            return null;
+        }
+    }
+}
