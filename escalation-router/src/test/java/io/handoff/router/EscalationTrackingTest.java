@@ -15,6 +15,7 @@ import io.handoff.testing.KafkaTestClient;
 import io.handoff.testing.SampleEvents;
 import io.handoff.testing.quarkus.KafkaResource;
 import io.handoff.testing.quarkus.PostgresResource;
+import io.handoff.testing.quarkus.TokenResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +44,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static io.restassured.RestAssured.given;
+import static io.handoff.router.Tokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -51,6 +52,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(TokenResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "router"))
 class EscalationTrackingTest {
 
@@ -75,7 +77,7 @@ class EscalationTrackingTest {
     }
 
     private static void configure(String chatbot, String json) {
-        given().contentType(ContentType.JSON).body(json)
+        asAdmin().contentType(ContentType.JSON).body(json)
                 .when().put("/api/v1/chatbots/{id}/settings", chatbot)
                 .then().statusCode(200);
     }
@@ -91,7 +93,7 @@ class EscalationTrackingTest {
     private static JsonPath awaitTracked(String escalationId, String status) {
         JsonPath[] found = new JsonPath[1];
         await().atMost(WAIT).untilAsserted(() -> {
-            found[0] = given().when().get("/api/v1/escalations/{id}", escalationId)
+            found[0] = asAdmin().when().get("/api/v1/escalations/{id}", escalationId)
                     .then().statusCode(200).extract().jsonPath();
             assertThat(found[0].getString("status")).isEqualTo(status);
         });
@@ -133,7 +135,7 @@ class EscalationTrackingTest {
         kafka.send(Topics.DELIVERIES, id, EventJson.mapper().writeValueAsString(new DeliveryResult(null,
                 UUID.randomUUID().toString(), Instant.now(), id, deliveryId, DeliveryChannel.EMAIL, "ana@support.test",
                 DeliveryStatus.DELIVERED, 1, "accepted by SMTP server")));
-        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/v1/escalations/{id}", id)
+        await().atMost(WAIT).untilAsserted(() -> asAdmin().when().get("/api/v1/escalations/{id}", id)
                 .then().body("deliveries.status", hasItem("DELIVERED"))
                 .body("deliveries[0].channel", equalTo("EMAIL"))
                 .body("deliveries[0].target", equalTo("ana@support.test"))
@@ -146,7 +148,7 @@ class EscalationTrackingTest {
         var reminderJson = EventJson.mapper().readTree(reminder.value());
         assertThat(reminderJson.get("recipients").get(0).asText()).isEqualTo("lead@support.test");
         assertThat(reminderJson.get("deliveryId").asText()).isNotEqualTo(deliveryId);
-        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/v1/escalations/{id}", id)
+        await().atMost(WAIT).untilAsserted(() -> asAdmin().when().get("/api/v1/escalations/{id}", id)
                 .then().body("reminder.deliveryId", equalTo(reminderJson.get("deliveryId").asText())));
 
         // an agent takes over, then ends live chat
@@ -182,7 +184,7 @@ class EscalationTrackingTest {
         Thread.sleep(3_000); // three polls of the reminder scheduler
         assertThat(kafka.readAll(Topics.NOTIFY_EMAIL, Duration.ofSeconds(1)))
                 .filteredOn(r -> id.equals(r.key()) && r.value().contains("\"reminder\":true")).isEmpty();
-        assertThat(given().when().get("/api/v1/escalations/{id}", id).jsonPath().getString("reminder.sentAt")).isNull();
+        assertThat(asAdmin().when().get("/api/v1/escalations/{id}", id).jsonPath().getString("reminder.sentAt")).isNull();
     }
 
     @Test
@@ -237,14 +239,14 @@ class EscalationTrackingTest {
         for (int i = 0; i < 5; i++) {
             ids.add(escalate(chatbot, 30_000 + i, base.plus(Duration.ofHours(i))).escalationId());
         }
-        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/v1/chatbots/{id}/escalations?status=WAITING", chatbot)
+        await().atMost(WAIT).untilAsserted(() -> asAdmin().when().get("/api/v1/chatbots/{id}/escalations?status=WAITING", chatbot)
                 .then().statusCode(200).body("items.size()", equalTo(5)));
 
         List<String> seen = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
-            var request = given().queryParam("limit", 2);
+            var request = asAdmin().queryParam("limit", 2);
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
@@ -257,22 +259,22 @@ class EscalationTrackingTest {
         assertThat(pages).isEqualTo(3);
         assertThat(seen).containsExactly(ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0));
 
-        given().queryParam("from", "2026-11-02T11:00:00Z").queryParam("to", "2026-11-02T13:00:00Z")
+        asAdmin().queryParam("from", "2026-11-02T11:00:00Z").queryParam("to", "2026-11-02T13:00:00Z")
                 .when().get("/api/v1/chatbots/{id}/escalations", chatbot)
                 .then().statusCode(200).body("items.escalationId", equalTo(List.of(ids.get(2), ids.get(1))));
-        given().queryParam("status", "RESOLVED")
+        asAdmin().queryParam("status", "RESOLVED")
                 .when().get("/api/v1/chatbots/{id}/escalations", chatbot)
                 .then().statusCode(200).body("items.size()", equalTo(0));
     }
 
     @Test
     void badQueriesGetAProblemNamingTheParameter() {
-        given().queryParam("status", "SOMETIMES").queryParam("from", "yesterday").queryParam("limit", 0)
+        asAdmin().queryParam("status", "SOMETIMES").queryParam("from", "yesterday").queryParam("limit", 0)
                 .queryParam("cursor", "not-a-cursor")
                 .when().get("/api/v1/chatbots/{id}/escalations", "bot-x")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("status", "from", "cursor", "limit")));
-        given().when().get("/api/v1/escalations/{id}", "no-such-escalation")
+        asAdmin().when().get("/api/v1/escalations/{id}", "no-such-escalation")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 

@@ -8,6 +8,7 @@ import io.handoff.testing.KafkaTestClient;
 import io.handoff.testing.SampleEvents;
 import io.handoff.testing.quarkus.KafkaResource;
 import io.handoff.testing.quarkus.PostgresResource;
+import io.handoff.testing.quarkus.TokenResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,7 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.handoff.router.Tokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -32,6 +33,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(TokenResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "router"))
 class RouterTest {
 
@@ -62,7 +64,7 @@ class RouterTest {
     @Test
     void storesSettingsWithoutEverReturningOrPublishingTheSecret() {
         String chatbot = "bot-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON).body(settingsJson())
+        asAdmin().contentType(ContentType.JSON).body(settingsJson())
                 .when().put("/api/v1/chatbots/{id}/settings", chatbot)
                 .then().statusCode(200)
                 .body("email.recipients", equalTo(List.of("ana@support.test", "bo@support.test")))
@@ -70,7 +72,7 @@ class RouterTest {
                 .body("webhook.signingSecret", nullValue())
                 .body(not(containsString("top-secret-value")));
 
-        given().when().get("/api/v1/chatbots/{id}/settings", chatbot)
+        asAdmin().when().get("/api/v1/chatbots/{id}/settings", chatbot)
                 .then().statusCode(200)
                 .body("webhook.url", equalTo("https://crm.example.com/hooks/handoff"))
                 .body("webhook.signingSecretSet", equalTo(true))
@@ -84,7 +86,7 @@ class RouterTest {
 
     @Test
     void rejectsInvalidSettingsWithAProblemNamingTheField() {
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body("{\"email\": {\"enabled\": true, \"recipients\": \"ana@support.test;not-an-email\"},"
                         + " \"webhook\": {\"enabled\": true, \"url\": \"ftp://example.com\"}}")
                 .when().put("/api/v1/chatbots/{id}/settings", "bot-invalid")
@@ -94,26 +96,26 @@ class RouterTest {
                 .body("errors.field", hasItem("email.recipients[1]"))
                 .body("errors.field", hasItem("webhook.url"));
 
-        given().contentType(ContentType.JSON).body("{\"handoffLevel\": \"sometimes\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"handoffLevel\": \"sometimes\"}")
                 .when().put("/api/v1/chatbots/{id}/settings", "bot-invalid")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("handoffLevel"))
                 .body(not(containsString("at io.")));
 
-        given().contentType(ContentType.JSON).body("{not json")
+        asAdmin().contentType(ContentType.JSON).body("{not json")
                 .when().put("/api/v1/chatbots/{id}/settings", "bot-invalid")
                 .then().statusCode(400)
                 .contentType("application/problem+json");
 
-        given().when().get("/api/v1/chatbots/{id}/settings", "bot-unknown")
+        asAdmin().when().get("/api/v1/chatbots/{id}/settings", "bot-unknown")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void routesAnEscalationToEveryEnabledChannelOnceAndConfirmsToTheVisitor() throws Exception {
         String chatbot = "bot-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON).body(settingsJson())
+        asAdmin().contentType(ContentType.JSON).body(settingsJson())
                 .when().put("/api/v1/chatbots/{id}/settings", chatbot)
                 .then().statusCode(200);
         EscalationCreated escalation = SampleEvents.escalation(chatbot, 456, "I need to speak with someone");
@@ -149,7 +151,7 @@ class RouterTest {
     @Test
     void roundRobinSendsEachEscalationToTheNextRecipientOnly() throws Exception {
         String chatbot = "bot-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body("{\"offerFirst\": false, \"email\": {\"enabled\": true, \"roundRobin\": true,"
                         + " \"recipients\": \"a@support.test;b@support.test;c@support.test;d@support.test\"}}")
                 .when().put("/api/v1/chatbots/{id}/settings", chatbot)
@@ -192,7 +194,7 @@ class RouterTest {
     @Test
     void escalationsOfAChatbotWithEscalationsOffAreRecordedButNotRouted() throws Exception {
         String chatbot = "bot-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body("{\"escalationsEnabled\": false, \"webhook\": {\"enabled\": true, \"url\": \"https://crm.example.com/h\"}}")
                 .when().put("/api/v1/chatbots/{id}/settings", chatbot)
                 .then().statusCode(200);
@@ -216,7 +218,7 @@ class RouterTest {
 
     @Test
     void readinessIncludesKafkaAndTheDatabase() {
-        given().when().get("/q/health/ready")
+        asAdmin().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Kafka")))

@@ -5,6 +5,7 @@ import io.handoff.testing.PostgresServer;
 import io.handoff.testing.RecordingHttpServer;
 import io.handoff.testing.SlackApiStandIn;
 import io.handoff.testing.SmtpServer;
+import io.handoff.testing.TokenIssuer;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +35,7 @@ public final class LocalStack implements AutoCloseable {
     private SmtpServer smtp;
     private SlackApiStandIn slackApi;
     private RecordingHttpServer webhookReceiver;
+    private final TokenIssuer tokens = TokenIssuer.generate();
 
     private LocalStack(StackPorts ports) {
         this.ports = ports;
@@ -78,6 +80,9 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> router = new LinkedHashMap<>(kafkaConfig);
         router.putAll(database("router"));
         router.put("handoff.router.inbox-url", gatewayUrl("/console/?chatbot={chatbotId}&conversation={conversationId}"));
+        // the stack plays the identity provider: its key pair is made at start and the router trusts it
+        router.put("mp.jwt.verify.publickey", tokens.publicKeyPem());
+        router.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
         launch(root, "escalation-router", ports.router(), router, logs);
 
         Map<String, String> email = new LinkedHashMap<>(kafkaConfig);
@@ -157,6 +162,11 @@ public final class LocalStack implements AutoCloseable {
 
     public StackPorts ports() {
         return ports;
+    }
+
+    /** A token that manages every chatbot, valid for {@code validity}, signed with the stack's key. */
+    public String adminToken(Duration validity) {
+        return tokens.admin("admin@localhost", validity);
     }
 
     public String routerUrl(String path) {

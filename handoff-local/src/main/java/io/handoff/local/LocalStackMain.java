@@ -61,6 +61,7 @@ public final class LocalStackMain {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(stack.routerUrl("/api/v1/chatbots/" + DevConsole.DEMO_CHATBOT + "/settings")))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + stack.adminToken(Duration.ofMinutes(5)))
                         .PUT(HttpRequest.BodyPublishers.ofString(settings)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
@@ -87,7 +88,13 @@ public final class LocalStackMain {
         s.append(String.format("  curl -X POST http://localhost:%d/api/visitor-messages -H 'Content-Type: application/json' \\%n", p.console()));
         s.append("       -d '{\"text\": \"Can I talk to a person?\", \"email\": \"jane@example.com\"}'\n\n");
         s.append(String.format("then open http://localhost:%d/ to see the email, the webhook and the Slack post.%n", p.console()));
-        s.append("The settings API needs no token in this version. Press Ctrl-C to stop everything.\n");
+        s.append(String.format("%nThe settings and escalation API needs a bearer token. An admin token for this stack (valid 30 days):%n%n"));
+        s.append("  export HANDOFF_TOKEN=").append(stack.adminToken(Duration.ofDays(30))).append("\n\n");
+        s.append(String.format("  curl -H \"Authorization: Bearer $HANDOFF_TOKEN\" http://localhost:%d/api/v1/chatbots/%s/settings%n",
+                p.router(), DevConsole.DEMO_CHATBOT));
+        s.append(String.format("  curl -H \"Authorization: Bearer $HANDOFF_TOKEN\" http://localhost:%d/api/v1/chatbots/%s/escalations%n%n",
+                p.router(), DevConsole.DEMO_CHATBOT));
+        s.append("Press Ctrl-C to stop everything.\n");
         return s.toString();
     }
 }

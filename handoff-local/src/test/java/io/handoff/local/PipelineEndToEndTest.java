@@ -94,6 +94,7 @@ class PipelineEndToEndTest {
                 """.formatted(stack.webhookReceiver().url(webhookPath), SECRET);
         HttpResponse<String> saved = http.send(HttpRequest.newBuilder(URI.create(stack.routerUrl("/api/v1/chatbots/" + chatbot + "/settings")))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + stack.adminToken(Duration.ofMinutes(5)))
                 .PUT(HttpRequest.BodyPublishers.ofString(settings)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         // the detector applies settings from the settings topic; wait until it decides with these ones

@@ -8,6 +8,7 @@ import io.handoff.testing.KafkaBroker;
 import io.handoff.testing.KafkaTestClient;
 import io.handoff.testing.PostgresServer;
 import io.handoff.testing.SampleEvents;
+import io.handoff.testing.TokenIssuer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +52,9 @@ class RoundRobinReplicasTest {
                     "kafka.bootstrap.servers", kafka.bootstrapServers(),
                     "quarkus.datasource.jdbc.url", postgres.createDatabase("router"),
                     "quarkus.datasource.username", PostgresServer.USER,
-                    "quarkus.datasource.password", PostgresServer.PASSWORD);
+                    "quarkus.datasource.password", PostgresServer.PASSWORD,
+                    "mp.jwt.verify.publickey", TokenIssuer.shared().publicKeyPem(),
+                    "mp.jwt.verify.issuer", TokenIssuer.ISSUER);
             List<String> jvm = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
             try (ServiceProcess one = ServiceProcess.start(root, "escalation-router", FreePorts.find(), config, jvm, logs.resolve("one"));
                  ServiceProcess two = ServiceProcess.start(root, "escalation-router", FreePorts.find(), config, jvm, logs.resolve("two"))) {
@@ -60,6 +63,7 @@ class RoundRobinReplicasTest {
                 HttpResponse<String> saved = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                                 URI.create(one.url("/api/v1/chatbots/" + chatbot + "/settings")))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + TokenIssuer.shared().admin("admin@example.com", Duration.ofMinutes(5)))
                         .PUT(HttpRequest.BodyPublishers.ofString("{\"email\": {\"enabled\": true, \"roundRobin\": true,"
                                 + " \"recipients\": \"a@support.test;b@support.test;c@support.test;d@support.test\"}}"))
                         .build(), HttpResponse.BodyHandlers.ofString());

@@ -6,6 +6,7 @@ import io.handoff.router.persistence.EscalationQueries.Position;
 import io.handoff.router.persistence.TrackedEscalation;
 import io.handoff.router.persistence.TrackedEscalation.State;
 import io.handoff.router.service.FieldProblem;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Escalation tracking: what triggered each escalation, whom it reached on which channel, and how
@@ -31,6 +34,8 @@ import java.util.Locale;
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityRequirement(name = "bearer")
 public class EscalationResource {
 
     static final int MAX_LIMIT = 200;
@@ -41,8 +46,11 @@ public class EscalationResource {
 
     private final EscalationQueries queries;
 
-    public EscalationResource(EscalationQueries queries) {
+    private final ChatbotAccess access;
+
+    public EscalationResource(EscalationQueries queries, ChatbotAccess access) {
         this.queries = queries;
+        this.access = access;
     }
 
     @GET
@@ -58,6 +66,7 @@ public class EscalationResource {
                                @QueryParam("to") String to,
                                @Parameter(description = "page size, 1 to 200") @QueryParam("limit") @DefaultValue("50") int limit,
                                @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        access.require(chatbotId);
         List<FieldProblem> problems = new ArrayList<>();
         State state = state(status, problems);
         Instant fromInstant = instant("from", from, problems);
@@ -77,9 +86,12 @@ public class EscalationResource {
     @Path("/escalations/{escalationId}")
     @Operation(summary = "One escalation: trigger and evidence, recipients, each delivery's outcome, reminder, response and resolution times")
     public Response get(@PathParam("escalationId") String escalationId) {
-        return queries.find(escalationId)
-                .map(e -> Response.ok(e).build())
-                .orElseGet(() -> Problem.response(404, "Not found", "No escalation " + escalationId));
+        Optional<TrackedEscalation> found = queries.find(escalationId);
+        if (found.isEmpty()) {
+            return Problem.response(404, "Not found", "No escalation " + escalationId);
+        }
+        access.require(found.get().chatbotId());
+        return Response.ok(found.get()).build();
     }
 
     private static State state(String status, List<FieldProblem> problems) {

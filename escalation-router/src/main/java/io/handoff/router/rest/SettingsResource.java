@@ -1,13 +1,19 @@
 package io.handoff.router.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.handoff.events.json.EventJson;
 import io.handoff.events.settings.ChatbotSettings;
 import io.handoff.router.persistence.StoredSettings;
 import io.handoff.router.service.SettingsService;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,48 +22,164 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+import java.util.Iterator;
+import java.util.Map;
 
 /**
  * Per-chatbot handoff settings. Secrets are accepted but never returned: the webhook block says
  * {@code "signingSecretSet": true} instead. Every change reaches the other services at once through
- * the settings topic.
+ * the settings topic. Callers need a token that manages the chatbot.
  */
 @Path("/api/v1/chatbots/{chatbotId}/settings")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+@SecurityRequirement(name = "bearer")
 public class SettingsResource {
 
-    private final SettingsService service;
+    public static final String MERGE_PATCH = "application/merge-patch+json";
 
-    public SettingsResource(SettingsService service) {
+    /** API input is read strictly: a field the settings do not have is a mistake worth reporting. */
+    private static final ObjectReader STRICT = EventJson.mapper().readerFor(ChatbotSettings.class)
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    static final String FULL_EXAMPLE = """
+            {
+              "name": "My Chatbot",
+              "escalationsEnabled": true,
+              "handoffLevel": "balanced",
+              "offerFirst": true,
+              "emailRequired": true,
+              "detection": {"restrictedTopics": ["billing dispute", "cancel my contract"], "keywords": ["refund", "lawsuit"]},
+              "email": {"enabled": true, "recipients": "ana@example.com;bo@example.com", "roundRobin": true},
+              "slack": {"enabled": false},
+              "webhook": {"enabled": true, "url": "https://crm.example.com/hooks/handoff", "signingSecret": "change-me"},
+              "responseSlaMinutes": 15,
+              "backupContacts": ["lead@example.com"],
+              "businessHours": {
+                "timeZone": "Europe/Berlin",
+                "weekly": {"monday": ["09:00-17:00"], "tuesday": ["09:00-17:00"], "wednesday": ["09:00-17:00"],
+                           "thursday": ["09:00-17:00"], "friday": ["09:00-15:00"]},
+                "holidays": ["2026-12-25", "2026-12-26"],
+                "channelsWhenClosed": ["email"]
+              },
+              "texts": {"de": {"confirmation": "Danke! Wir melden uns innerhalb von {minutes} Minuten."}}
+            }""";
+
+    private final SettingsService service;
+    private final ChatbotAccess access;
+
+    public SettingsResource(SettingsService service, ChatbotAccess access) {
         this.service = service;
+        this.access = access;
     }
 
     @GET
     @Operation(summary = "Read a chatbot's settings")
+    @APIResponse(responseCode = "200", description = "The settings; the webhook secret shows only as signingSecretSet")
+    @APIResponse(responseCode = "404", description = "The chatbot has no settings")
     public Response get(@PathParam("chatbotId") String chatbotId) {
+        access.require(chatbotId);
         return service.find(chatbotId)
                 .map(SettingsResource::ok)
-                .orElseGet(() -> Problem.response(404, "Not found", "No settings for chatbot " + chatbotId));
+                .orElseGet(() -> notFound(chatbotId));
     }
 
     @PUT
-    @Operation(summary = "Create or replace a chatbot's settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or replace a chatbot's settings",
+            description = "Missing fields take their defaults. A missing signingSecret keeps the stored one; an empty one removes it.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ChatbotSettings.class),
+            examples = {
+                    @ExampleObject(name = "full", summary = "Every option", value = FULL_EXAMPLE),
+                    @ExampleObject(name = "seed", summary = "Email and webhook, as the dashboard sets them", value = """
+                            {"email": {"enabled": true, "recipients": "support@example.com;sales@example.com"},
+                             "webhook": {"enabled": true, "url": "https://crm.example.com/hooks/handoff", "signingSecret": "change-me"}}""")
+            }))
+    @APIResponse(responseCode = "200", description = "Saved and published to the other services")
+    @APIResponse(responseCode = "400", description = "A problem document naming each invalid field")
     public Response put(@PathParam("chatbotId") String chatbotId, String body) throws JsonProcessingException {
+        access.require(chatbotId);
         if (body == null || body.isBlank()) {
             return Problem.response(400, "Missing body", "Send the settings as a JSON object.");
         }
         // Read here rather than by the framework, so every unreadable body gets the same problem response.
-        ChatbotSettings settings = EventJson.mapper().readValue(body, ChatbotSettings.class);
+        ChatbotSettings settings = STRICT.readValue(body);
         return ok(service.replace(chatbotId, settings));
+    }
+
+    @PATCH
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change some of a chatbot's settings",
+            description = "A JSON merge patch (RFC 7396): fields present replace the stored ones, null removes a field "
+                    + "(it takes its default), objects merge field by field.")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH, examples = {
+            @ExampleObject(name = "turn on Slack", value = "{\"slack\": {\"enabled\": true, \"channel\": \"C0123456\"}}"),
+            @ExampleObject(name = "change the response time", value = "{\"responseSlaMinutes\": 30}")}))
+    @APIResponse(responseCode = "200", description = "Saved and published to the other services")
+    @APIResponse(responseCode = "404", description = "The chatbot has no settings yet; create them with PUT")
+    public Response patch(@PathParam("chatbotId") String chatbotId, String body) throws JsonProcessingException {
+        access.require(chatbotId);
+        if (body == null || body.isBlank()) {
+            return Problem.response(400, "Missing body", "Send a JSON merge patch: an object with the fields to change.");
+        }
+        JsonNode patch = EventJson.mapper().readTree(body);
+        if (!patch.isObject()) {
+            return Problem.response(400, "Unreadable request body", "A merge patch for settings must be a JSON object.");
+        }
+        var stored = service.find(chatbotId);
+        if (stored.isEmpty()) {
+            return notFound(chatbotId);
+        }
+        ObjectNode current = EventJson.mapper().valueToTree(stored.get().settings());
+        // the flag is derived from the stored secret; the patch decides about the secret itself
+        if (current.get("webhook") instanceof ObjectNode webhook) {
+            webhook.remove("signingSecretSet");
+        }
+        ChatbotSettings merged = STRICT.readValue(mergePatch(current, patch).toString());
+        return ok(service.replace(chatbotId, merged));
     }
 
     @DELETE
     @Operation(summary = "Delete a chatbot's settings; escalations are then no longer routed")
+    @APIResponse(responseCode = "204", description = "Deleted; the other services learn it from a tombstone")
     public Response delete(@PathParam("chatbotId") String chatbotId) {
+        access.require(chatbotId);
         return service.delete(chatbotId)
                 ? Response.noContent().build()
-                : Problem.response(404, "Not found", "No settings for chatbot " + chatbotId);
+                : notFound(chatbotId);
+    }
+
+    /** RFC 7396: objects merge recursively, null deletes, anything else replaces. */
+    static JsonNode mergePatch(JsonNode target, JsonNode patch) {
+        if (!patch.isObject()) {
+            return patch;
+        }
+        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : EventJson.mapper().createObjectNode();
+        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isNull()) {
+                result.remove(field.getKey());
+            } else {
+                result.set(field.getKey(), mergePatch(result.get(field.getKey()), field.getValue()));
+            }
+        }
+        return result;
+    }
+
+    private static Response notFound(String chatbotId) {
+        return Problem.response(404, "Not found", "No settings for chatbot " + chatbotId);
     }
 
     private static Response ok(StoredSettings stored) {

@@ -17,6 +17,20 @@ public interface RouterConfig {
 
     Reminders reminders();
 
+    Auth auth();
+
+    /** Who may manage which chatbot, read from the caller's token. */
+    interface Auth {
+
+        /** A member of this group (the token's {@code groups}) manages every chatbot. */
+        @WithDefault("handoff-admin")
+        String adminGroup();
+
+        /** The claim that lists the chatbot ids anyone else may manage. */
+        @WithDefault("chatbots")
+        String chatbotsClaim();
+    }
+
     /** The SLA follow-up. */
     interface Reminders {
 

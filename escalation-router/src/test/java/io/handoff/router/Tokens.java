@@ -1,0 +1,25 @@
+package io.handoff.router;
+
+import io.handoff.testing.TokenIssuer;
+import io.restassured.specification.RequestSpecification;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+
+/** Requests as the callers of the API make them: with a bearer token from the test issuer. */
+final class Tokens {
+
+    private Tokens() {
+    }
+
+    static RequestSpecification asAdmin() {
+        return given().auth().oauth2(TokenIssuer.shared().admin("admin@example.com", Duration.ofMinutes(10)));
+    }
+
+    static RequestSpecification asOwnerOf(String... chatbots) {
+        return given().auth().oauth2(TokenIssuer.shared().forChatbots("owner@example.com", List.of(chatbots),
+                Duration.ofMinutes(10)));
+    }
+}
