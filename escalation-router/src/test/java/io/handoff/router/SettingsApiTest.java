@@ -175,4 +175,21 @@ class SettingsApiTest {
                 .body("paths.'/api/v1/escalations/{escalationId}'.get", not(nullValue()))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
     }
+
+    @Test
+    void webhookUrlsThatPointInsideTheNetworkAreRefusedWhenSaved() {
+        for (String url : List.of("http://localhost:8080/hook", "http://127.0.0.1/hook", "http://169.254.169.254/latest/meta-data",
+                "http://10.1.2.3/hook", "http://[::1]:9000/hook", "http://192.168.0.10/hook")) {
+            asAdmin().contentType(ContentType.JSON)
+                    .body("{\"webhook\": {\"enabled\": true, \"url\": \"" + url + "\"}}")
+                    .when().put("/api/v1/chatbots/{id}/settings", "bot-ssrf")
+                    .then().statusCode(400)
+                    .body("errors.field", hasItem("webhook.url"))
+                    .body("errors.message", hasItem(containsString("public addresses")));
+        }
+        asAdmin().contentType(ContentType.JSON)
+                .body("{\"webhook\": {\"enabled\": true, \"url\": \"https://8.8.8.8/hook\"}}")
+                .when().put("/api/v1/chatbots/{id}/settings", "bot-ssrf")
+                .then().statusCode(200);
+    }
 }

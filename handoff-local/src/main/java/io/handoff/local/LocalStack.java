@@ -80,6 +80,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> router = new LinkedHashMap<>(kafkaConfig);
         router.putAll(database("router"));
         router.put("handoff.router.inbox-url", gatewayUrl("/console/?chatbot={chatbotId}&conversation={conversationId}"));
+        // the local webhook receiver listens on loopback, which production refuses
+        router.put("handoff.router.webhook.allowed-networks", "127.0.0.0/8");
         // the stack plays the identity provider: its key pair is made at start and the router trusts it
         router.put("mp.jwt.verify.publickey", tokens.publicKeyPem());
         router.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);

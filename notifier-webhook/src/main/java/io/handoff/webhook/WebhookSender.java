@@ -4,8 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.handoff.events.json.EventJson;
 import io.handoff.events.notify.NotifyWebhook;
 import io.handoff.webhook.delivery.WebhookAttempt;
-import io.handoff.webhook.ssrf.AddressPolicy;
-import io.handoff.webhook.ssrf.Cidr;
+import io.handoff.events.webhook.AddressPolicy;
 import io.handoff.webhook.ssrf.GuardedSocketFactory;
 import io.handoff.webhook.ssrf.RefusedAddressException;
 import jakarta.annotation.PreDestroy;
@@ -42,13 +41,11 @@ public class WebhookSender {
 
     public WebhookSender(WebhookConfig config) {
         this.config = config;
-        List<Cidr> allowed = config.allowedNetworks().orElse(List.of()).stream()
-                .filter(s -> !s.isBlank()).map(Cidr::parse).toList();
         this.client = new OkHttpClient.Builder()
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .proxy(Proxy.NO_PROXY)
-                .socketFactory(new GuardedSocketFactory(new AddressPolicy(allowed)))
+                .socketFactory(new GuardedSocketFactory(AddressPolicy.allowing(config.allowedNetworks().orElse(List.of()))))
                 .retryOnConnectionFailure(false)
                 .connectTimeout(config.timeout())
                 .readTimeout(config.timeout())

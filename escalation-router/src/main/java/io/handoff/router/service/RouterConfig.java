@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "handoff.router")
 public interface RouterConfig {
@@ -18,6 +20,18 @@ public interface RouterConfig {
     Reminders reminders();
 
     Auth auth();
+
+    Webhook webhook();
+
+    /** Checks on webhook URLs when settings are saved. */
+    interface Webhook {
+
+        /**
+         * Address ranges a webhook URL may point to although they are not public, e.g.
+         * {@code 127.0.0.0/8} for development. Empty in production: only public addresses.
+         */
+        Optional<List<String>> allowedNetworks();
+    }
 
     /** Who may manage which chatbot, read from the caller's token. */
     interface Auth {

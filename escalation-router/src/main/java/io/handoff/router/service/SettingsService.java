@@ -7,6 +7,7 @@ import io.handoff.router.persistence.SettingsRepository;
 import io.handoff.router.persistence.StoredSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,10 +17,12 @@ public class SettingsService {
 
     private final SettingsRepository repository;
     private final SettingsPublisher publisher;
+    private final WebhookTargetCheck webhookTargets;
 
-    public SettingsService(SettingsRepository repository, SettingsPublisher publisher) {
+    public SettingsService(SettingsRepository repository, SettingsPublisher publisher, WebhookTargetCheck webhookTargets) {
         this.repository = repository;
         this.publisher = publisher;
+        this.webhookTargets = webhookTargets;
     }
 
     public Optional<StoredSettings> find(String chatbotId) {
@@ -31,7 +34,11 @@ public class SettingsService {
      * are write-only, so clients cannot send it back); an empty string removes it.
      */
     public StoredSettings replace(String chatbotId, ChatbotSettings requested) {
-        List<FieldProblem> problems = SettingsValidator.check(requested);
+        List<FieldProblem> problems = new ArrayList<>(SettingsValidator.check(requested));
+        String url = requested.webhook().url();
+        if (url != null && problems.stream().noneMatch(p -> p.field().equals("webhook.url"))) {
+            webhookTargets.refusal(url).ifPresent(why -> problems.add(new FieldProblem("webhook.url", why)));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }

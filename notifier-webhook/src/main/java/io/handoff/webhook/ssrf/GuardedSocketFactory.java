@@ -1,5 +1,7 @@
 package io.handoff.webhook.ssrf;
 
+import io.handoff.events.webhook.AddressPolicy;
+
 import javax.net.SocketFactory;
 import java.io.IOException;
 import java.net.InetAddress;

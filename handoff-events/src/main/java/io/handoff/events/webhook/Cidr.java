@@ -1,4 +1,4 @@
-package io.handoff.webhook.ssrf;
+package io.handoff.events.webhook;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

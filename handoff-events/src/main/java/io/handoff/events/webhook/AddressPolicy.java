@@ -1,4 +1,4 @@
-package io.handoff.webhook.ssrf;
+package io.handoff.events.webhook;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -20,6 +20,11 @@ public final class AddressPolicy {
 
     public AddressPolicy(List<Cidr> allowed) {
         this.allowed = List.copyOf(allowed);
+    }
+
+    /** A policy from configured ranges such as {@code 127.0.0.0/8}; blank entries are ignored. */
+    public static AddressPolicy allowing(List<String> networks) {
+        return new AddressPolicy(networks.stream().filter(s -> !s.isBlank()).map(s -> Cidr.parse(s.trim())).toList());
     }
 
     /** Why the address is refused, or empty when a webhook may connect to it. */

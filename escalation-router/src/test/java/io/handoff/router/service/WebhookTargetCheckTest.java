@@ -1,0 +1,29 @@
+package io.handoff.router.service;
+
+import io.handoff.events.webhook.AddressPolicy;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WebhookTargetCheckTest {
+
+    @Test
+    void anAllowListLetsDevelopmentReceiversOnLoopbackThrough() {
+        WebhookTargetCheck production = new WebhookTargetCheck(AddressPolicy.allowing(List.of()));
+        WebhookTargetCheck development = new WebhookTargetCheck(AddressPolicy.allowing(List.of("127.0.0.0/8")));
+
+        assertThat(production.refusal("http://127.0.0.1:8092/webhook")).hasValueSatisfying(why ->
+                assertThat(why).contains("loopback"));
+        assertThat(development.refusal("http://127.0.0.1:8092/webhook")).isEmpty();
+        assertThat(development.refusal("http://10.0.0.8/webhook")).hasValueSatisfying(why ->
+                assertThat(why).contains("private"));
+    }
+
+    @Test
+    void aNameThatCannotBeResolvedNowIsLeftToTheNotifiersCheck() {
+        WebhookTargetCheck production = new WebhookTargetCheck(AddressPolicy.allowing(List.of()));
+        assertThat(production.refusal("https://no-such-host.invalid/hook")).isEmpty();
+    }
+}
