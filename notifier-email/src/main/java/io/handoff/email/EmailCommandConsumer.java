@@ -1,73 +1,75 @@
 package io.handoff.email;
 
+import io.handoff.email.config.EmailConfig;
+import io.handoff.email.delivery.EmailDeliveries;
+import io.handoff.email.ledger.DeliveredLedger;
 import io.handoff.events.json.EventDecoder;
 import io.handoff.events.json.InvalidEventException;
-import io.handoff.events.notify.DeliveryChannel;
-import io.handoff.events.notify.DeliveryResult;
-import io.handoff.events.notify.DeliveryStatus;
 import io.handoff.events.notify.NotifyEmail;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
- * Sends one email per recipient for each {@code notify.email} command, so recipients never see each
- * other, and reports every outcome on {@code handoff.deliveries}.
+ * Reads {@code notify.email} commands and has them delivered.
+ *
+ * <p>Commands are handled concurrently on the {@code email-sender} worker pool, so a recipient whose
+ * retries take minutes does not delay other escalations. A command is acknowledged only when it is
+ * completely handled; an invalid one is nacked with the reason, and the channel's dead-letter strategy
+ * moves it to {@code handoff.notify.email.dlq}. When the process stops in the middle of retries, the
+ * record is neither acknowledged nor nacked: its offset is not committed, and the next consumer of the
+ * partition gets the command again.
  */
 @ApplicationScoped
 public class EmailCommandConsumer {
 
     public static final String COMMANDS = "notify-email";
-    public static final String DELIVERIES = "deliveries";
 
     private static final Logger LOG = Logger.getLogger(EmailCommandConsumer.class);
 
     private final EventDecoder decoder = new EventDecoder();
-    private final MutinyEmitter<DeliveryResult> deliveries;
-    private final Duration sendTimeout;
+    private final EmailDeliveries deliveries;
+    private final DeliveredLedger ledger;
+    private final Duration catchUpTimeout;
 
-    public EmailCommandConsumer(@Channel(DELIVERIES) MutinyEmitter<DeliveryResult> deliveries,
-                                @ConfigProperty(name = "handoff.email.send-timeout", defaultValue = "30s") Duration sendTimeout) {
+    public EmailCommandConsumer(EmailDeliveries deliveries, DeliveredLedger ledger, EmailConfig config) {
         this.deliveries = deliveries;
-        this.sendTimeout = sendTimeout;
+        this.ledger = ledger;
+        this.catchUpTimeout = config.ledger().catchUpTimeout();
     }
 
     @Incoming(COMMANDS)
-    @Blocking(ordered = false)
-    public void deliver(String value) throws InvalidEventException {
-        NotifyEmail command = decoder.decode(value, NotifyEmail.class);
-        if (command.recipients().isEmpty()) {
-            throw new InvalidEventException("notify.email has no recipients");
-        }
-        EscalationMailView view = EscalationMailView.of(command);
-        String subject = view.chatbotName() + ": Visitor needs human assistance";
-        for (String recipient : command.recipients()) {
-            DeliveryStatus status;
-            String detail;
-            try {
-                var mail = EscalationMail.escalation(view).to(recipient).subject(subject);
-                if (view.visitorEmail() != null && !view.visitorEmail().isBlank()) {
-                    mail = mail.replyTo(view.visitorEmail());
-                }
-                mail.send().await().atMost(sendTimeout);
-                status = DeliveryStatus.DELIVERED;
-                detail = "accepted by SMTP server";
-                LOG.infof("escalation %s emailed to %s", command.escalation().escalationId(), recipient);
-            } catch (RuntimeException e) {
-                status = DeliveryStatus.FAILED;
-                detail = "SMTP send failed: " + e.getClass().getSimpleName();
-                LOG.warnf("escalation %s could not be emailed to %s: %s", command.escalation().escalationId(),
-                        recipient, e.getMessage());
+    @Blocking(value = "email-sender", ordered = false)
+    public CompletionStage<Void> deliver(Message<String> message) {
+        NotifyEmail command;
+        try {
+            command = decoder.decode(message.getPayload(), NotifyEmail.class);
+            if (command.recipients().stream().allMatch(r -> r == null || r.isBlank())) {
+                throw new InvalidEventException("notify.email has no recipients");
             }
-            deliveries.sendMessageAndAwait(KafkaRecord.of(command.escalation().escalationId(),
-                    DeliveryResult.of(command, DeliveryChannel.EMAIL, recipient, status, 1, detail)));
+        } catch (InvalidEventException e) {
+            return message.nack(e);
+        }
+        try {
+            // Until the ledger knows what earlier runs sent, a redelivered command would be sent again.
+            if (!ledger.awaitCaughtUp(catchUpTimeout)) {
+                LOG.warnf("the delivery ledger has not caught up within %s; handling commands without it", catchUpTimeout);
+            }
+            deliveries.deliver(command);
+            return message.ack();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.infof("stopping: email %s is left unacknowledged and will be delivered again", command.deliveryId());
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "email %s could not be handled", command.deliveryId());
+            return message.nack(e);
         }
     }
 }
