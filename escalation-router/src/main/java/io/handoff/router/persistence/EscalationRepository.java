@@ -143,14 +143,7 @@ public class EscalationRepository {
     }
 
     private void update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new PersistenceException("cannot update escalation", e);
-        }
+        Sql.update(dataSource, "update escalation", sql, args);
     }
 
     private static Timestamp timestamp(Instant instant) {
@@ -167,26 +160,15 @@ public class EscalationRepository {
 
     /** Keeps the latest outcome per delivery; an older attempt never overwrites a newer one. */
     public void recordDelivery(DeliveryResult result) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     INSERT INTO delivery (delivery_id, escalation_id, channel, target, status, attempt, detail, updated_at)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                     ON CONFLICT (delivery_id) DO UPDATE
-                        SET status = EXCLUDED.status, attempt = EXCLUDED.attempt,
-                            detail = EXCLUDED.detail, updated_at = EXCLUDED.updated_at
-                      WHERE delivery.attempt <= EXCLUDED.attempt""")) {
-            ps.setString(1, result.deliveryId());
-            ps.setString(2, result.escalationId());
-            ps.setString(3, result.channel().name());
-            ps.setString(4, result.target());
-            ps.setString(5, result.status().name());
-            ps.setInt(6, result.attempt());
-            ps.setString(7, result.detail());
-            ps.setTimestamp(8, Timestamp.from(result.occurredAt()));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new PersistenceException("cannot record delivery", e);
-        }
+        Sql.update(dataSource, "record delivery", """
+                INSERT INTO delivery (delivery_id, escalation_id, channel, target, status, attempt, detail, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (delivery_id) DO UPDATE
+                   SET status = EXCLUDED.status, attempt = EXCLUDED.attempt,
+                       detail = EXCLUDED.detail, updated_at = EXCLUDED.updated_at
+                 WHERE delivery.attempt <= EXCLUDED.attempt""",
+                result.deliveryId(), result.escalationId(), result.channel().name(), result.target(),
+                result.status().name(), result.attempt(), result.detail(), Timestamp.from(result.occurredAt()));
     }
 
     private static Optional<Status> status(Connection c, String escalationId) throws SQLException {

@@ -94,13 +94,6 @@ public class FollowUpRepository {
     }
 
     private void update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new PersistenceException("cannot update escalation", e);
-        }
+        Sql.update(dataSource, "update escalation", sql, args);
     }
 }
