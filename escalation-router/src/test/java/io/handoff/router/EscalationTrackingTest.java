@@ -11,7 +11,6 @@ import io.handoff.events.notify.DeliveryResult;
 import io.handoff.events.notify.DeliveryStatus;
 import io.handoff.router.persistence.EscalationRepository;
 import io.handoff.router.persistence.FollowUpRepository;
-import io.handoff.testing.KafkaTestClient;
 import io.handoff.testing.SampleEvents;
 import io.handoff.testing.quarkus.KafkaResource;
 import io.handoff.testing.quarkus.PostgresResource;
@@ -23,8 +22,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -44,6 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static io.handoff.router.Broker.kafka;
 import static io.handoff.router.Tokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,7 +55,6 @@ import static org.hamcrest.Matchers.hasItem;
 class EscalationTrackingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    static KafkaTestClient kafka;
 
     @Inject
     DataSource dataSource;
@@ -65,16 +62,6 @@ class EscalationTrackingTest {
     EscalationRepository escalations;
     @Inject
     FollowUpRepository followUps;
-
-    @BeforeAll
-    static void start() {
-        kafka = new KafkaTestClient(KafkaResource.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stop() {
-        kafka.close();
-    }
 
     private static void configure(String chatbot, String json) {
         asAdmin().contentType(ContentType.JSON).body(json)
@@ -86,7 +73,7 @@ class EscalationTrackingTest {
         EscalationCreated e = SampleEvents.escalation(chatbot, conversation, "I need a person for order " + conversation);
         EscalationCreated timed = new EscalationCreated(null, e.eventId(), at, e.escalationId(), e.chatbot(),
                 e.conversation(), e.visitor(), e.lastMessage(), e.transcript(), e.trigger(), e.signals());
-        kafka.send(Topics.ESCALATIONS, timed.conversation().key(), EventJson.mapper().writeValueAsString(timed));
+        kafka().send(Topics.ESCALATIONS, timed.conversation().key(), EventJson.mapper().writeValueAsString(timed));
         return timed;
     }
 
@@ -130,9 +117,9 @@ class EscalationTrackingTest {
         assertThat(routed.getString("reminder.sentAt")).isNull();
 
         // the email notifier reports its outcome
-        ConsumerRecord<String, String> command = kafka.awaitRecord(Topics.NOTIFY_EMAIL, r -> id.equals(r.key()), WAIT);
+        ConsumerRecord<String, String> command = kafka().awaitRecord(Topics.NOTIFY_EMAIL, r -> id.equals(r.key()), WAIT);
         String deliveryId = EventJson.mapper().readTree(command.value()).get("deliveryId").asText();
-        kafka.send(Topics.DELIVERIES, id, EventJson.mapper().writeValueAsString(new DeliveryResult(null,
+        kafka().send(Topics.DELIVERIES, id, EventJson.mapper().writeValueAsString(new DeliveryResult(null,
                 UUID.randomUUID().toString(), Instant.now(), id, deliveryId, DeliveryChannel.EMAIL, "ana@support.test",
                 DeliveryStatus.DELIVERED, 1, "accepted by SMTP server")));
         await().atMost(WAIT).untilAsserted(() -> asAdmin().when().get("/api/v1/escalations/{id}", id)
@@ -143,7 +130,7 @@ class EscalationTrackingTest {
 
         // nobody answers within the response time: one reminder to the backup contact, in the thread
         makeReminderDue(id);
-        ConsumerRecord<String, String> reminder = kafka.awaitRecord(Topics.NOTIFY_EMAIL,
+        ConsumerRecord<String, String> reminder = kafka().awaitRecord(Topics.NOTIFY_EMAIL,
                 r -> id.equals(r.key()) && r.value().contains("\"reminder\":true"), WAIT);
         var reminderJson = EventJson.mapper().readTree(reminder.value());
         assertThat(reminderJson.get("recipients").get(0).asText()).isEqualTo("lead@support.test");
@@ -152,17 +139,17 @@ class EscalationTrackingTest {
                 .then().body("reminder.deliveryId", equalTo(reminderJson.get("deliveryId").asText())));
 
         // an agent takes over, then ends live chat
-        kafka.send(Topics.DIRECTIVES, escalation.conversation().key(), EventJson.mapper().writeValueAsString(
+        kafka().send(Topics.DIRECTIVES, escalation.conversation().key(), EventJson.mapper().writeValueAsString(
                 new LivechatStarted(null, UUID.randomUUID().toString(), Instant.now(), escalation.chatbot(),
                         escalation.conversation(), id, new AgentRef("agent-7", "Sam"), "Sam has joined")));
         JsonPath live = awaitTracked(id, "LIVE");
         assertThat(live.getString("respondedBy")).isEqualTo("Sam");
         assertThat(live.getString("firstResponseAt")).isNotNull();
-        kafka.send(Topics.DIRECTIVES, escalation.conversation().key(), EventJson.mapper().writeValueAsString(
+        kafka().send(Topics.DIRECTIVES, escalation.conversation().key(), EventJson.mapper().writeValueAsString(
                 new LivechatEnded(null, UUID.randomUUID().toString(), Instant.now(), escalation.chatbot(),
                         escalation.conversation(), new AgentRef("agent-7", "Sam"), "Live chat has ended")));
         assertThat(awaitTracked(id, "RESOLVED").getString("resolvedAt")).isNotNull();
-        assertThat(kafka.readAll(Topics.NOTIFY_EMAIL, Duration.ofSeconds(1)))
+        assertThat(kafka().readAll(Topics.NOTIFY_EMAIL, Duration.ofSeconds(1)))
                 .filteredOn(r -> id.equals(r.key()) && r.value().contains("\"reminder\":true")).hasSize(1);
     }
 
@@ -175,14 +162,14 @@ class EscalationTrackingTest {
         EscalationCreated escalation = escalate(chatbot, 9002, Instant.now());
         String id = escalation.escalationId();
         awaitTracked(id, "WAITING");
-        kafka.send(Topics.DIRECTIVES, escalation.conversation().key(), EventJson.mapper().writeValueAsString(
+        kafka().send(Topics.DIRECTIVES, escalation.conversation().key(), EventJson.mapper().writeValueAsString(
                 new LivechatStarted(null, UUID.randomUUID().toString(), Instant.now(), escalation.chatbot(),
                         escalation.conversation(), id, new AgentRef("agent-1", "Ana"), "Ana has joined")));
         awaitTracked(id, "LIVE");
 
         makeReminderDue(id);
         Thread.sleep(3_000); // three polls of the reminder scheduler
-        assertThat(kafka.readAll(Topics.NOTIFY_EMAIL, Duration.ofSeconds(1)))
+        assertThat(kafka().readAll(Topics.NOTIFY_EMAIL, Duration.ofSeconds(1)))
                 .filteredOn(r -> id.equals(r.key()) && r.value().contains("\"reminder\":true")).isEmpty();
         assertThat(asAdmin().when().get("/api/v1/escalations/{id}", id).jsonPath().getString("reminder.sentAt")).isNull();
     }
@@ -221,7 +208,7 @@ class EscalationTrackingTest {
         List<String> sentByScheduler = new ArrayList<>();
         await().atMost(WAIT).untilAsserted(() -> {
             sentByScheduler.clear();
-            kafka.readAll(Topics.NOTIFY_EMAIL, Duration.ofMillis(500)).stream()
+            kafka().readAll(Topics.NOTIFY_EMAIL, Duration.ofMillis(500)).stream()
                     .filter(r -> ids.contains(r.key()) && r.value().contains("\"reminder\":true"))
                     .forEach(r -> sentByScheduler.add(r.key()));
             assertThat(sentByScheduler.size() + claimedHere.size()).isEqualTo(ids.size());
@@ -295,17 +282,17 @@ class EscalationTrackingTest {
         EscalationCreated escalation = escalate(chatbot, 9003, Instant.now());
         String id = escalation.escalationId();
 
-        ConsumerRecord<String, String> confirmation = kafka.awaitRecord(Topics.DIRECTIVES,
+        ConsumerRecord<String, String> confirmation = kafka().awaitRecord(Topics.DIRECTIVES,
                 r -> r.value().contains(id) && r.value().contains("escalation.confirmed"), WAIT);
         String tomorrow = java.time.format.DateTimeFormatter.ofPattern("EEEE", java.util.Locale.ENGLISH)
                 .format(today.plusDays(1));
         assertThat(confirmation.value()).contains("Our team is away right now").contains(tomorrow).contains("00:00 UTC");
-        kafka.awaitRecord(Topics.NOTIFY_EMAIL, r -> id.equals(r.key()), WAIT);
+        kafka().awaitRecord(Topics.NOTIFY_EMAIL, r -> id.equals(r.key()), WAIT);
         JsonPath tracked = awaitTracked(id, "WAITING");
         assertThat(Instant.parse(tracked.getString("closedUntil")))
                 .isEqualTo(today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         assertThat(Instant.parse(tracked.getString("reminder.dueAt")))
                 .isEqualTo(today.plusDays(1).atStartOfDay(ZoneOffset.UTC).plusMinutes(10).toInstant());
-        assertThat(kafka.readAll(Topics.NOTIFY_WEBHOOK, Duration.ofSeconds(1))).noneMatch(r -> id.equals(r.key()));
+        assertThat(kafka().readAll(Topics.NOTIFY_WEBHOOK, Duration.ofSeconds(1))).noneMatch(r -> id.equals(r.key()));
     }
 }

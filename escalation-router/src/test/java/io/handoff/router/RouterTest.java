@@ -15,14 +15,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static io.handoff.router.Broker.kafka;
 import static io.handoff.router.Tokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -38,17 +37,6 @@ import static org.hamcrest.Matchers.nullValue;
 class RouterTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void start() {
-        kafka = new KafkaTestClient(KafkaResource.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stop() {
-        kafka.close();
-    }
 
     private static String settingsJson() {
         return """
@@ -78,7 +66,7 @@ class RouterTest {
                 .body("webhook.signingSecretSet", equalTo(true))
                 .body(not(containsString("top-secret-value")));
 
-        ConsumerRecord<String, String> snapshot = kafka.awaitRecord(Topics.CHATBOT_SETTINGS,
+        ConsumerRecord<String, String> snapshot = kafka().awaitRecord(Topics.CHATBOT_SETTINGS,
                 r -> chatbot.equals(r.key()), WAIT);
         assertThat(snapshot.value()).contains("\"type\":\"chatbot.settings\"").contains("\"signingSecretSet\":true")
                 .doesNotContain("top-secret-value");
@@ -120,28 +108,28 @@ class RouterTest {
                 .then().statusCode(200);
         EscalationCreated escalation = SampleEvents.escalation(chatbot, 456, "I need to speak with someone");
         String json = EventJson.mapper().writeValueAsString(escalation);
-        kafka.send(Topics.ESCALATIONS, escalation.conversation().key(), json);
+        kafka().send(Topics.ESCALATIONS, escalation.conversation().key(), json);
 
         String id = escalation.escalationId();
-        ConsumerRecord<String, String> email = kafka.awaitRecord(Topics.NOTIFY_EMAIL, r -> id.equals(r.key()), WAIT);
+        ConsumerRecord<String, String> email = kafka().awaitRecord(Topics.NOTIFY_EMAIL, r -> id.equals(r.key()), WAIT);
         assertThat(email.value()).contains("ana@support.test", "bo@support.test", "\"expectedResponseMinutes\":30");
-        ConsumerRecord<String, String> slack = kafka.awaitRecord(Topics.NOTIFY_SLACK, r -> id.equals(r.key()), WAIT);
+        ConsumerRecord<String, String> slack = kafka().awaitRecord(Topics.NOTIFY_SLACK, r -> id.equals(r.key()), WAIT);
         assertThat(slack.value()).contains("\"channel\":\"C0SUPPORT\"");
-        ConsumerRecord<String, String> webhook = kafka.awaitRecord(Topics.NOTIFY_WEBHOOK, r -> id.equals(r.key()), WAIT);
+        ConsumerRecord<String, String> webhook = kafka().awaitRecord(Topics.NOTIFY_WEBHOOK, r -> id.equals(r.key()), WAIT);
         assertThat(webhook.value()).contains("\"url\":\"https://crm.example.com/hooks/handoff\"")
                 .contains("\"inboxUrl\":\"http://localhost:8086/console/?chatbot=" + chatbot + "&conversation=456\"");
-        ConsumerRecord<String, String> confirmation = kafka.awaitRecord(Topics.DIRECTIVES,
+        ConsumerRecord<String, String> confirmation = kafka().awaitRecord(Topics.DIRECTIVES,
                 r -> r.value().contains(id), WAIT);
         assertThat(confirmation.key()).isEqualTo("456");
         assertThat(confirmation.value()).contains("\"type\":\"escalation.confirmed\"").contains("within 30 minutes");
 
         // the same event again (a redelivery) must not notify anyone twice
-        kafka.send(Topics.ESCALATIONS, escalation.conversation().key(), json);
+        kafka().send(Topics.ESCALATIONS, escalation.conversation().key(), json);
         String marker = "after-" + UUID.randomUUID();
         EscalationCreated next = SampleEvents.escalation(chatbot, 457, marker);
-        kafka.send(Topics.ESCALATIONS, next.conversation().key(), EventJson.mapper().writeValueAsString(next));
-        kafka.awaitRecord(Topics.NOTIFY_WEBHOOK, r -> next.escalationId().equals(r.key()), WAIT);
-        assertThat(kafka.readAll(Topics.NOTIFY_WEBHOOK, Duration.ofSeconds(2)))
+        kafka().send(Topics.ESCALATIONS, next.conversation().key(), EventJson.mapper().writeValueAsString(next));
+        kafka().awaitRecord(Topics.NOTIFY_WEBHOOK, r -> next.escalationId().equals(r.key()), WAIT);
+        assertThat(kafka().readAll(Topics.NOTIFY_WEBHOOK, Duration.ofSeconds(2)))
                 .filteredOn(r -> id.equals(r.key())).hasSize(1);
     }
 
@@ -160,9 +148,9 @@ class RouterTest {
         for (int i = 0; i < 8; i++) {
             EscalationCreated escalation = SampleEvents.escalation(chatbot, 1000 + i, "help " + i);
             ids.add(escalation.escalationId());
-            kafka.send(Topics.ESCALATIONS, escalation.conversation().key(), EventJson.mapper().writeValueAsString(escalation));
+            kafka().send(Topics.ESCALATIONS, escalation.conversation().key(), EventJson.mapper().writeValueAsString(escalation));
         }
-        List<ConsumerRecord<String, String>> emails = kafka.awaitRecords(Topics.NOTIFY_EMAIL, r -> ids.contains(r.key()), 8, WAIT);
+        List<ConsumerRecord<String, String>> emails = kafka().awaitRecords(Topics.NOTIFY_EMAIL, r -> ids.contains(r.key()), 8, WAIT);
 
         java.util.Map<String, Long> perRecipient = new java.util.TreeMap<>();
         for (ConsumerRecord<String, String> email : emails) {
@@ -199,20 +187,20 @@ class RouterTest {
                 .when().put("/api/v1/chatbots/{id}/settings", chatbot)
                 .then().statusCode(200);
         EscalationCreated escalation = SampleEvents.escalation(chatbot, 77, "help");
-        kafka.send(Topics.ESCALATIONS, escalation.conversation().key(), EventJson.mapper().writeValueAsString(escalation));
+        kafka().send(Topics.ESCALATIONS, escalation.conversation().key(), EventJson.mapper().writeValueAsString(escalation));
 
         org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() ->
                 assertThat(escalations.status(escalation.escalationId())).contains(EscalationRepository.Status.UNROUTED));
-        assertThat(kafka.readAll(Topics.NOTIFY_WEBHOOK, Duration.ofSeconds(1)))
+        assertThat(kafka().readAll(Topics.NOTIFY_WEBHOOK, Duration.ofSeconds(1)))
                 .noneMatch(r -> escalation.escalationId().equals(r.key()));
     }
 
     @Test
     void invalidEscalationGoesToTheDeadLetterTopicWithTheReason() {
         String key = "conv-" + UUID.randomUUID();
-        kafka.send(Topics.ESCALATIONS, key, "{\"type\":\"escalation.created\",\"eventId\":\"e\",\"occurredAt\":\"2026-02-09T12:00:00Z\"}");
+        kafka().send(Topics.ESCALATIONS, key, "{\"type\":\"escalation.created\",\"eventId\":\"e\",\"occurredAt\":\"2026-02-09T12:00:00Z\"}");
 
-        ConsumerRecord<String, String> dead = kafka.awaitRecord(Topics.dlq(Topics.ESCALATIONS), r -> key.equals(r.key()), WAIT);
+        ConsumerRecord<String, String> dead = kafka().awaitRecord(Topics.dlq(Topics.ESCALATIONS), r -> key.equals(r.key()), WAIT);
         assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).contains("escalationId");
     }
 

@@ -3,7 +3,6 @@ package io.handoff.router;
 import io.handoff.events.Topics;
 import io.handoff.events.escalation.EscalationCreated;
 import io.handoff.events.json.EventJson;
-import io.handoff.testing.KafkaTestClient;
 import io.handoff.testing.SampleEvents;
 import io.handoff.testing.TokenIssuer;
 import io.handoff.testing.quarkus.KafkaResource;
@@ -14,14 +13,13 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static io.handoff.router.Broker.kafka;
 import static io.handoff.router.Tokens.asAdmin;
 import static io.handoff.router.Tokens.asOwnerOf;
 import static io.restassured.RestAssured.given;
@@ -40,17 +38,6 @@ import static org.hamcrest.Matchers.nullValue;
 class SettingsApiTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void start() {
-        kafka = new KafkaTestClient(KafkaResource.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stop() {
-        kafka.close();
-    }
 
     private static String create(String chatbot) {
         asAdmin().contentType(ContentType.JSON)
@@ -100,7 +87,7 @@ class SettingsApiTest {
         asOwnerOf(mine).when().get("/api/v1/chatbots/{id}/escalations", theirs).then().statusCode(403);
 
         EscalationCreated escalation = SampleEvents.escalation(theirs, 5150, "help");
-        kafka.send(Topics.ESCALATIONS, escalation.conversation().key(), EventJson.mapper().writeValueAsString(escalation));
+        kafka().send(Topics.ESCALATIONS, escalation.conversation().key(), EventJson.mapper().writeValueAsString(escalation));
         await().atMost(WAIT).untilAsserted(() -> asAdmin().when().get("/api/v1/escalations/{id}", escalation.escalationId())
                 .then().statusCode(200));
         asOwnerOf(mine).when().get("/api/v1/escalations/{id}", escalation.escalationId()).then().statusCode(403);
@@ -122,7 +109,7 @@ class SettingsApiTest {
                 .body(not(containsString("s3cret-value")));
 
         await().atMost(WAIT).untilAsserted(() -> {
-            List<ConsumerRecord<String, String>> snapshots = kafka.readAll(Topics.CHATBOT_SETTINGS, Duration.ofMillis(500))
+            List<ConsumerRecord<String, String>> snapshots = kafka().readAll(Topics.CHATBOT_SETTINGS, Duration.ofMillis(500))
                     .stream().filter(r -> chatbot.equals(r.key())).toList();
             assertThat(snapshots).isNotEmpty();
             assertThat(snapshots.get(snapshots.size() - 1).value()).contains("\"responseSlaMinutes\":30")
