@@ -14,6 +14,7 @@ public final class Topics {
     public static final String DIRECTIVES = "handoff.directives";
     public static final String AGENT_COMMANDS = "handoff.agent-commands";
     public static final String CHATBOT_SETTINGS = "handoff.chatbot-settings";
+    public static final String SLACK_CONNECTIONS = "handoff.slack-connections";
 
     /** Suffix of the dead-letter topic that holds what a consumer of a topic could not process. */
     public static final String DLQ_SUFFIX = ".dlq";

@@ -3,6 +3,7 @@ package io.handoff.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.handoff.events.agent.AgentReply;
 import io.handoff.events.conversation.ConversationClosed;
 import io.handoff.events.conversation.ConversationEvent;
 import io.handoff.events.conversation.EscalationAccepted;
@@ -41,6 +42,7 @@ import io.handoff.events.settings.HandoffLevel;
 import io.handoff.events.settings.SlackSettings;
 import io.handoff.events.settings.VisitorTexts;
 import io.handoff.events.settings.WebhookSettings;
+import io.handoff.events.slack.SlackConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -369,6 +371,11 @@ class EventContractTest {
                     DeliveryChannel.WEBHOOK, "https://crm.example.com/hook", DeliveryStatus.RETRYING, 2, "HTTP 503");
             case ChatbotSettingsSnapshot.TYPE -> new ChatbotSettingsSnapshot(null, "s-1", AT, "chatbot-uuid", 7,
                     settings());
+            case AgentReply.TYPE -> new AgentReply(null, "c-1", AT, CHATBOT, CONVERSATION, ESCALATION_ID,
+                    new AgentRef("slack:T0456:U0789", "Sam"), "slack", "slack:T0456:C0123:1700000000.000200",
+                    "Hi Jane, Sam here. Let me look at your refund.");
+            case SlackConnection.TYPE -> new SlackConnection(null, "k-1", AT, "chatbot-uuid", "T0456", "Acme",
+                    "C0123", "#support");
             default -> throw new AssertionError("no sample for event type " + type);
         };
     }

@@ -71,11 +71,11 @@ public final class KafkaBroker implements AutoCloseable {
         Set<String> all = new java.util.TreeSet<>();
         for (String topic : List.of(Topics.CONVERSATION_EVENTS, Topics.ESCALATIONS, Topics.NOTIFY_EMAIL,
                 Topics.NOTIFY_SLACK, Topics.NOTIFY_WEBHOOK, Topics.DELIVERIES, Topics.DIRECTIVES,
-                Topics.AGENT_COMMANDS, Topics.CHATBOT_SETTINGS)) {
+                Topics.AGENT_COMMANDS, Topics.CHATBOT_SETTINGS, Topics.SLACK_CONNECTIONS)) {
             all.add(topic);
             all.add(Topics.dlq(topic));
         }
-        createTopics(partitions, all, Set.of(Topics.CHATBOT_SETTINGS));
+        createTopics(partitions, all, Set.of(Topics.CHATBOT_SETTINGS, Topics.SLACK_CONNECTIONS));
     }
 
     /** Creates topics that do not exist yet; compacted ones are for latest-value-per-key topics. */

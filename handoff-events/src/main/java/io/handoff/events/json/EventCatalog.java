@@ -1,6 +1,7 @@
 package io.handoff.events.json;
 
 import io.handoff.events.Event;
+import io.handoff.events.agent.AgentReply;
 import io.handoff.events.conversation.ConversationClosed;
 import io.handoff.events.conversation.ConversationEvent;
 import io.handoff.events.conversation.EscalationAccepted;
@@ -21,6 +22,7 @@ import io.handoff.events.notify.NotifyEmail;
 import io.handoff.events.notify.NotifySlack;
 import io.handoff.events.notify.NotifyWebhook;
 import io.handoff.events.settings.ChatbotSettingsSnapshot;
+import io.handoff.events.slack.SlackConnection;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,6 +53,8 @@ public final class EventCatalog {
         TYPES.put(NotifyWebhook.TYPE, NotifyWebhook.class);
         TYPES.put(DeliveryResult.TYPE, DeliveryResult.class);
         TYPES.put(ChatbotSettingsSnapshot.TYPE, ChatbotSettingsSnapshot.class);
+        TYPES.put(AgentReply.TYPE, AgentReply.class);
+        TYPES.put(SlackConnection.TYPE, SlackConnection.class);
     }
 
     /** The types the upstream chat service may produce on {@code chat.conversation-events}. */
