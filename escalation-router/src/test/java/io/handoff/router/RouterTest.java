@@ -4,6 +4,7 @@ import io.handoff.events.Topics;
 import io.handoff.events.escalation.EscalationCreated;
 import io.handoff.events.json.EventJson;
 import io.handoff.router.persistence.EscalationRepository;
+import io.handoff.router.persistence.SlackConnectionRepository;
 import io.handoff.testing.KafkaTestClient;
 import io.handoff.testing.SampleEvents;
 import io.handoff.testing.quarkus.KafkaResource;
@@ -49,9 +50,13 @@ class RouterTest {
                 """;
     }
 
+    @Inject
+    SlackConnectionRepository slackConnections;
+
     @Test
-    void storesSettingsWithoutEverReturningOrPublishingTheSecret() {
+    void storesSettingsWithoutEverReturningOrPublishingTheSecret() throws Exception {
         String chatbot = "bot-" + UUID.randomUUID();
+        SlackWorkspaces.connect(slackConnections, chatbot, "T0ACME", "C0CONNECTED");
         asAdmin().contentType(ContentType.JSON).body(settingsJson())
                 .when().put("/api/v1/chatbots/{id}/settings", chatbot)
                 .then().statusCode(200)
@@ -103,6 +108,7 @@ class RouterTest {
     @Test
     void routesAnEscalationToEveryEnabledChannelOnceAndConfirmsToTheVisitor() throws Exception {
         String chatbot = "bot-" + UUID.randomUUID();
+        SlackWorkspaces.connect(slackConnections, chatbot, "T0ACME", "C0CONNECTED");
         asAdmin().contentType(ContentType.JSON).body(settingsJson())
                 .when().put("/api/v1/chatbots/{id}/settings", chatbot)
                 .then().statusCode(200);
@@ -114,7 +120,7 @@ class RouterTest {
         ConsumerRecord<String, String> email = kafka().awaitRecord(Topics.NOTIFY_EMAIL, r -> id.equals(r.key()), WAIT);
         assertThat(email.value()).contains("ana@support.test", "bo@support.test", "\"expectedResponseMinutes\":30");
         ConsumerRecord<String, String> slack = kafka().awaitRecord(Topics.NOTIFY_SLACK, r -> id.equals(r.key()), WAIT);
-        assertThat(slack.value()).contains("\"channel\":\"C0SUPPORT\"");
+        assertThat(slack.value()).contains("\"channel\":\"C0SUPPORT\"", "\"teamId\":\"T0ACME\"");
         ConsumerRecord<String, String> webhook = kafka().awaitRecord(Topics.NOTIFY_WEBHOOK, r -> id.equals(r.key()), WAIT);
         assertThat(webhook.value()).contains("\"url\":\"https://crm.example.com/hooks/handoff\"")
                 .contains("\"inboxUrl\":\"http://localhost:8086/console/?chatbot=" + chatbot + "&conversation=456\"");

@@ -10,6 +10,7 @@ public final class Channels {
     public static final String DIRECTIVES = "directives";
     public static final String LIVECHAT = "livechat";
     public static final String CHATBOT_SETTINGS = "chatbot-settings";
+    public static final String SLACK_CONNECTIONS = "slack-connections";
 
     private Channels() {
     }

@@ -12,7 +12,9 @@ import io.handoff.events.settings.ChatbotSettings;
 import io.handoff.router.persistence.EscalationRepository;
 import io.handoff.router.persistence.EscalationRepository.Status;
 import io.handoff.router.persistence.SettingsRepository;
+import io.handoff.router.persistence.SlackConnectionRepository;
 import io.handoff.router.persistence.StoredSettings;
+import io.handoff.router.persistence.StoredSlackConnection;
 import io.handoff.router.service.NotificationPlan;
 import io.handoff.router.service.InboxLinks;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -33,6 +35,9 @@ import java.util.List;
  * <p>The escalation is recorded first; commands are sent and acknowledged by the broker before the
  * escalation is marked routed and the input acknowledged. A crash in between makes the event come back,
  * and the plan it yields carries the same ids, so the repeat is recognisable downstream.
+ *
+ * <p>An enabled channel that cannot be used (Slack, when the chatbot's workspace was disconnected
+ * after Slack was enabled) is left out, logged at WARN and noted on the escalation for tracking.
  */
 @ApplicationScoped
 public class EscalationConsumer {
@@ -42,19 +47,22 @@ public class EscalationConsumer {
     private final EventDecoder decoder = new EventDecoder();
     private final EscalationRepository escalations;
     private final SettingsRepository settings;
+    private final SlackConnectionRepository slackConnections;
     private final InboxLinks inboxLinks;
     private final MutinyEmitter<NotifyEmail> email;
     private final MutinyEmitter<NotifySlack> slack;
     private final MutinyEmitter<NotifyWebhook> webhook;
     private final MutinyEmitter<EscalationConfirmed> directives;
 
-    public EscalationConsumer(EscalationRepository escalations, SettingsRepository settings, InboxLinks inboxLinks,
+    public EscalationConsumer(EscalationRepository escalations, SettingsRepository settings,
+                              SlackConnectionRepository slackConnections, InboxLinks inboxLinks,
                               @Channel(Channels.NOTIFY_EMAIL) MutinyEmitter<NotifyEmail> email,
                               @Channel(Channels.NOTIFY_SLACK) MutinyEmitter<NotifySlack> slack,
                               @Channel(Channels.NOTIFY_WEBHOOK) MutinyEmitter<NotifyWebhook> webhook,
                               @Channel(Channels.DIRECTIVES) MutinyEmitter<EscalationConfirmed> directives) {
         this.escalations = escalations;
         this.settings = settings;
+        this.slackConnections = slackConnections;
         this.inboxLinks = inboxLinks;
         this.email = email;
         this.slack = slack;
@@ -81,8 +89,15 @@ public class EscalationConsumer {
             escalations.markUnrouted(escalation.escalationId(), why);
             return;
         }
+        StoredSlackConnection slackConnection = chatbot.slack().enabled()
+                ? slackConnections.find(escalation.chatbot().key()).orElse(null)
+                : null;
         NotificationPlan plan = NotificationPlan.of(chatbot, escalation, inboxLinks.of(escalation), received.emailRecipients(),
-                Instant.now());
+                slackConnection, Instant.now());
+        String skipped = plan.skipped().isEmpty() ? null : String.join("; ", plan.skipped());
+        if (skipped != null) {
+            LOG.warnf("escalation %s of chatbot %s: %s", escalation.escalationId(), escalation.chatbot().key(), skipped);
+        }
         for (NotifyCommand command : plan.commands()) {
             send(command);
         }
@@ -90,12 +105,15 @@ public class EscalationConsumer {
             directives.sendMessageAndAwait(KafkaRecord.of(escalation.conversation().key(), plan.confirmation()));
         }
         if (plan.commands().isEmpty()) {
-            escalations.markUnrouted(escalation.escalationId(), "no channel is enabled");
+            escalations.markUnrouted(escalation.escalationId(), skipped != null ? skipped : "no channel is enabled");
         } else {
-            escalations.markRouted(escalation.escalationId(),
+            escalations.markRouted(escalation.escalationId(), new EscalationRepository.Routing(
                     plan.closedUntil() == null ? null : plan.closedUntil().toInstant(),
                     plan.reminder() == null ? null : plan.reminder().dueAt(),
-                    plan.reminder() == null ? List.of() : plan.reminder().recipients());
+                    plan.reminder() == null ? List.of() : plan.reminder().recipients(),
+                    plan.slack() == null ? null : plan.slack().teamId(),
+                    plan.slack() == null ? null : plan.slack().channel(),
+                    skipped));
         }
         LOG.infof("escalation %s routed to %d channel(s)", escalation.escalationId(), plan.commands().size());
     }

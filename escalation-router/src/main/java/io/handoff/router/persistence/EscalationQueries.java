@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Reads escalations for the tracking API, newest first, page by page. */
 @ApplicationScoped
@@ -37,7 +39,7 @@ public class EscalationQueries {
     private static final String COLUMNS = """
             escalation_id, chatbot_id, conversation_id, status, note, event, created_at, routed_at, email_recipients,
             closed_until, reminder_due_at, reminder_recipients, reminder_sent_at, reminder_delivery_id,
-            first_response_at, responded_by, resolved_at""";
+            slack_channel, reminder_slack_delivery_id, first_response_at, responded_by, resolved_at""";
 
     private static final String STATE = """
             CASE WHEN resolved_at IS NOT NULL THEN 'RESOLVED'
@@ -119,8 +121,9 @@ public class EscalationQueries {
         if (rows.isEmpty()) {
             return byEscalation;
         }
-        Map<String, String> reminderIds = new HashMap<>();
-        rows.forEach(r -> reminderIds.put(r.escalationId, r.reminderDeliveryId));
+        Map<String, List<String>> reminderIds = new HashMap<>();
+        rows.forEach(r -> reminderIds.put(r.escalationId, Stream.of(r.reminderDeliveryId, r.reminderSlackDeliveryId)
+                .filter(Objects::nonNull).toList()));
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT delivery_id, escalation_id, channel, target, status, attempt, detail, updated_at
                   FROM delivery WHERE escalation_id = ANY (?) ORDER BY updated_at""")) {
@@ -132,7 +135,7 @@ public class EscalationQueries {
                     byEscalation.computeIfAbsent(escalationId, k -> new ArrayList<>()).add(new Delivery(deliveryId,
                             rs.getString("channel"), rs.getString("target"), rs.getString("status"), rs.getInt("attempt"),
                             rs.getString("detail"), rs.getTimestamp("updated_at").toInstant(),
-                            deliveryId.equals(reminderIds.get(escalationId))));
+                            reminderIds.getOrDefault(escalationId, List.of()).contains(deliveryId)));
                 }
             }
         }
@@ -143,7 +146,8 @@ public class EscalationQueries {
     private record Row(String escalationId, String chatbotId, String conversationId, String status, String note,
                        EscalationCreated event, Instant createdAt, Instant routedAt, List<String> emailRecipients,
                        Instant closedUntil, Instant reminderDueAt, List<String> reminderRecipients, Instant reminderSentAt,
-                       String reminderDeliveryId, Instant firstResponseAt, String respondedBy, Instant resolvedAt) {
+                       String reminderDeliveryId, String slackChannel, String reminderSlackDeliveryId,
+                       Instant firstResponseAt, String respondedBy, Instant resolvedAt) {
 
         private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
@@ -153,7 +157,8 @@ public class EscalationQueries {
                     EventJson.mapper().readValue(rs.getString("event"), EscalationCreated.class),
                     instant(rs, "created_at"), instant(rs, "routed_at"), strings(rs.getString("email_recipients")),
                     instant(rs, "closed_until"), instant(rs, "reminder_due_at"), strings(rs.getString("reminder_recipients")),
-                    instant(rs, "reminder_sent_at"), rs.getString("reminder_delivery_id"), instant(rs, "first_response_at"),
+                    instant(rs, "reminder_sent_at"), rs.getString("reminder_delivery_id"), rs.getString("slack_channel"),
+                    rs.getString("reminder_slack_delivery_id"), instant(rs, "first_response_at"),
                     rs.getString("responded_by"), instant(rs, "resolved_at"));
         }
 
@@ -163,7 +168,8 @@ public class EscalationQueries {
                     : status.equals("ROUTED") ? State.WAITING.name()
                     : status;
             Reminder reminder = reminderDueAt == null ? null
-                    : new Reminder(reminderDueAt, reminderRecipients, reminderSentAt, reminderDeliveryId);
+                    : new Reminder(reminderDueAt, reminderRecipients, slackChannel, reminderSentAt, reminderDeliveryId,
+                            reminderSlackDeliveryId);
             return new TrackedEscalation(escalationId, chatbotId, conversationId, state, note, createdAt, routedAt,
                     event.trigger(), event.signals(), event.lastMessage(), emailRecipients, closedUntil, reminder,
                     firstResponseAt, respondedBy, resolvedAt, deliveries);

@@ -122,21 +122,34 @@ public class EscalationRepository {
     }
 
     /**
-     * Marks the escalation routed and schedules its follow-up. A redelivered escalation that gets here
-     * again (it was recorded but not yet marked) schedules the same reminder.
+     * How an escalation was routed.
      *
      * @param closedUntil        when the team opens again, if it was routed outside business hours
      * @param reminderDueAt      when to remind if nobody has answered, or null for no reminder
-     * @param reminderRecipients whom to remind
+     * @param reminderRecipients whom to remind by email (may be empty when the reminder goes to Slack only)
+     * @param slackTeamId        the Slack workspace it was posted to, or null when it was not posted on Slack
+     * @param slackChannel       the Slack channel it was posted to, or null
+     * @param note               an enabled channel that was left out, and why, or null
      */
-    public void markRouted(String escalationId, Instant closedUntil, Instant reminderDueAt, List<String> reminderRecipients) {
+    public record Routing(Instant closedUntil, Instant reminderDueAt, List<String> reminderRecipients,
+                          String slackTeamId, String slackChannel, String note) {
+    }
+
+    /**
+     * Marks the escalation routed and schedules its follow-up. A redelivered escalation that gets here
+     * again (it was recorded but not yet marked) schedules the same reminder.
+     */
+    public void markRouted(String escalationId, Routing routing) {
         try {
             update("""
-                    UPDATE escalation SET status = 'ROUTED', routed_at = ?, note = NULL, closed_until = ?,
-                                          reminder_due_at = ?, reminder_recipients = ?::jsonb
+                    UPDATE escalation SET status = 'ROUTED', routed_at = ?, note = ?, closed_until = ?,
+                                          reminder_due_at = ?, reminder_recipients = ?::jsonb,
+                                          slack_team_id = ?, slack_channel = ?
                      WHERE escalation_id = ?""",
-                    Timestamp.from(Instant.now()), timestamp(closedUntil), timestamp(reminderDueAt),
-                    reminderDueAt == null ? null : EventJson.mapper().writeValueAsString(reminderRecipients), escalationId);
+                    Timestamp.from(Instant.now()), routing.note(), timestamp(routing.closedUntil()),
+                    timestamp(routing.reminderDueAt()),
+                    routing.reminderDueAt() == null ? null : EventJson.mapper().writeValueAsString(routing.reminderRecipients()),
+                    routing.slackTeamId(), routing.slackChannel(), escalationId);
         } catch (JsonProcessingException e) {
             throw new PersistenceException("cannot write reminder recipients", e);
         }

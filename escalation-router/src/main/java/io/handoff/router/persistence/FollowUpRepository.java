@@ -21,8 +21,15 @@ import java.util.List;
 @ApplicationScoped
 public class FollowUpRepository {
 
-    /** A reminder this replica has claimed and must now send. */
-    public record DueReminder(EscalationCreated escalation, List<String> recipients) {
+    /**
+     * A reminder this replica has claimed and must now send.
+     *
+     * @param recipients   whom to remind by email; may be empty
+     * @param slackTeamId  the Slack workspace the escalation was posted to, or null when it was not posted on Slack
+     * @param slackChannel the Slack channel it was posted to, or null
+     */
+    public record DueReminder(EscalationCreated escalation, List<String> recipients, String slackTeamId,
+                              String slackChannel) {
     }
 
     private final DataSource dataSource;
@@ -45,15 +52,18 @@ public class FollowUpRepository {
                                               AND first_response_at IS NULL AND resolved_at IS NULL
                                               AND (reminder_claimed_until IS NULL OR reminder_claimed_until < now())
                                             ORDER BY reminder_due_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING event, reminder_recipients""";
+                RETURNING event, reminder_recipients, slack_team_id, slack_channel""";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, lease.toMillis());
             ps.setInt(2, limit);
             List<DueReminder> due = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    String recipients = rs.getString(2);
                     due.add(new DueReminder(EventJson.mapper().readValue(rs.getString(1), EscalationCreated.class),
-                            EventJson.mapper().readValue(rs.getString(2), new TypeReference<List<String>>() { })));
+                            recipients == null ? List.of()
+                                    : EventJson.mapper().readValue(recipients, new TypeReference<List<String>>() { }),
+                            rs.getString(3), rs.getString(4)));
                 }
             }
             return due;
@@ -62,9 +72,15 @@ public class FollowUpRepository {
         }
     }
 
-    public void markReminderSent(String escalationId, String deliveryId, Instant at) {
-        update("UPDATE escalation SET reminder_sent_at = ?, reminder_delivery_id = ? WHERE escalation_id = ?",
-                Timestamp.from(at), deliveryId, escalationId);
+    /**
+     * @param emailDeliveryId the reminder email's delivery id, or null when no email was sent
+     * @param slackDeliveryId the Slack reminder's delivery id, or null when nothing was posted on Slack
+     */
+    public void markReminderSent(String escalationId, String emailDeliveryId, String slackDeliveryId, Instant at) {
+        update("""
+                UPDATE escalation SET reminder_sent_at = ?, reminder_delivery_id = ?, reminder_slack_delivery_id = ?
+                 WHERE escalation_id = ?""",
+                Timestamp.from(at), emailDeliveryId, slackDeliveryId, escalationId);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.List;
  * @param status where it stands: {@code RECEIVED} (being routed), {@code UNROUTED} (see {@code note}),
  *               {@code WAITING} (nobody has answered), {@code LIVE} (an agent took over),
  *               {@code RESOLVED} (live chat ended)
+ * @param note   why it was not routed, or which enabled channel was left out and why
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrackedEscalation(String escalationId, String chatbotId, String conversationId, String status,
@@ -21,9 +22,17 @@ public record TrackedEscalation(String escalationId, String chatbotId, String co
                                 Reminder reminder, Instant firstResponseAt, String respondedBy, Instant resolvedAt,
                                 List<Delivery> deliveries) {
 
-    /** The SLA follow-up: scheduled for {@code dueAt}, sent at {@code sentAt} (null while not sent). */
+    /**
+     * The SLA follow-up: scheduled for {@code dueAt}, sent at {@code sentAt} (null while not sent).
+     *
+     * @param recipients      who is reminded by email (empty when only Slack is)
+     * @param slackChannel    the Slack channel whose escalation thread is reminded, or null
+     * @param deliveryId      the reminder email's delivery id, once sent
+     * @param slackDeliveryId the Slack reminder's delivery id, once sent
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Reminder(Instant dueAt, List<String> recipients, Instant sentAt, String deliveryId) {
+    public record Reminder(Instant dueAt, List<String> recipients, String slackChannel, Instant sentAt, String deliveryId,
+                           String slackDeliveryId) {
     }
 
     /** The latest reported outcome of one delivery. */

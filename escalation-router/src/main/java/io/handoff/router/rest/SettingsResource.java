@@ -124,7 +124,8 @@ public class SettingsResource {
             description = "A JSON merge patch (RFC 7396): fields present replace the stored ones, null removes a field "
                     + "(it takes its default), objects merge field by field.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, examples = {
-            @ExampleObject(name = "turn on Slack", value = "{\"slack\": {\"enabled\": true, \"channel\": \"C0123456\"}}"),
+            @ExampleObject(name = "turn on Slack", summary = "Once a Slack workspace is connected; without a channel, the one chosen when connecting",
+                    value = "{\"slack\": {\"enabled\": true}}"),
             @ExampleObject(name = "change the response time", value = "{\"responseSlaMinutes\": 30}")}))
     @APIResponse(responseCode = "200", description = "Saved and published to the other services")
     @APIResponse(responseCode = "404", description = "The chatbot has no settings yet; create them with PUT")

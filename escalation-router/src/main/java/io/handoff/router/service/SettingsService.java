@@ -18,11 +18,14 @@ public class SettingsService {
     private final SettingsRepository repository;
     private final SettingsPublisher publisher;
     private final WebhookTargetCheck webhookTargets;
+    private final SlackConnectionCheck slackConnections;
 
-    public SettingsService(SettingsRepository repository, SettingsPublisher publisher, WebhookTargetCheck webhookTargets) {
+    public SettingsService(SettingsRepository repository, SettingsPublisher publisher, WebhookTargetCheck webhookTargets,
+                           SlackConnectionCheck slackConnections) {
         this.repository = repository;
         this.publisher = publisher;
         this.webhookTargets = webhookTargets;
+        this.slackConnections = slackConnections;
     }
 
     public Optional<StoredSettings> find(String chatbotId) {
@@ -31,7 +34,8 @@ public class SettingsService {
 
     /**
      * Replaces the settings. A request without a signing secret keeps the one already stored (secrets
-     * are write-only, so clients cannot send it back); an empty string removes it.
+     * are write-only, so clients cannot send it back); an empty string removes it. Slack can only be
+     * enabled for a chatbot whose Slack workspace is connected.
      */
     public StoredSettings replace(String chatbotId, ChatbotSettings requested) {
         List<FieldProblem> problems = new ArrayList<>(SettingsValidator.check(requested));
@@ -39,6 +43,7 @@ public class SettingsService {
         if (url != null && problems.stream().noneMatch(p -> p.field().equals("webhook.url"))) {
             webhookTargets.refusal(url).ifPresent(why -> problems.add(new FieldProblem("webhook.url", why)));
         }
+        problems.addAll(slackConnections.problems(chatbotId, requested.slack()));
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }

@@ -26,9 +26,8 @@ public final class SettingsValidator {
         if (settings.email().enabled() && recipients.isEmpty()) {
             problems.add(new FieldProblem("email.recipients", "at least one recipient is needed when email is enabled"));
         }
-        if (settings.slack().enabled() && (settings.slack().channel() == null || settings.slack().channel().isBlank())) {
-            problems.add(new FieldProblem("slack.channel", "a channel is needed when Slack is enabled"));
-        }
+        // Slack needs no channel here: without one, the channel chosen when connecting is used
+        // (SlackConnectionCheck looks at the connection when the settings are saved).
         String url = settings.webhook().url();
         if (settings.webhook().enabled() && (url == null || url.isBlank())) {
             problems.add(new FieldProblem("webhook.url", "a URL is needed when webhooks are enabled"));
