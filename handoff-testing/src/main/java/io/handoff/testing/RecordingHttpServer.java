@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
 public final class RecordingHttpServer implements AutoCloseable {
 
     /** One request as received: header names are lower-case. */
-    public record Request(String method, String path, String query, Map<String, String> headers, byte[] body) {
+    public record Request(String method, String path, String query, Map<String, String> headers, byte[] body,
+                          java.time.Instant receivedAt) {
 
         public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
@@ -128,7 +129,7 @@ public final class RecordingHttpServer implements AutoCloseable {
                     .collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT),
                             e -> String.join(",", e.getValue()), (a, b) -> a));
             Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestURI().getRawQuery(), headers, body);
+                    exchange.getRequestURI().getRawQuery(), headers, body, java.time.Instant.now());
             requests.add(request);
             Response response = responder.apply(request);
             byte[] out = response.body().getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,179 @@
+package io.handoff.slack;
+
+import io.handoff.events.Topics;
+import io.handoff.testing.KafkaTestClient;
+import io.handoff.testing.RecordingHttpServer;
+import io.handoff.testing.SlackApiStandIn;
+import io.handoff.testing.quarkus.KafkaResource;
+import io.handoff.testing.quarkus.PostgresResource;
+import io.handoff.testing.quarkus.TokenResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static io.handoff.slack.SlackTestSupport.WAIT;
+import static io.handoff.slack.SlackTestSupport.asAdmin;
+import static io.handoff.slack.SlackTestSupport.asOwnerOf;
+import static io.handoff.slack.SlackTestSupport.kafka;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "slack"))
+@QuarkusTestResource(TokenResource.class)
+@QuarkusTestResource(SlackStandInResource.class)
+class SlackConnectionApiTest {
+
+    @Test
+    void aBotTokenAndChannelConnectTheChatbotAndAreAnnouncedWithoutTheToken() {
+        String chatbot = "bot-" + UUID.randomUUID();
+
+        String body = asAdmin().contentType("application/json")
+                .body("{\"botToken\":\"" + SlackStandInResource.BOT_TOKEN + "\",\"channelId\":\"C0SUPPORT\"}")
+                .put("/api/v1/chatbots/{id}/slack", chatbot)
+                .then().statusCode(200)
+                .body("teamId", equalTo(SlackApiStandIn.TEAM_ID))
+                .body("channelId", equalTo("C0SUPPORT"))
+                .body("botTokenSet", equalTo(true))
+                .extract().asString();
+        assertThat(body).doesNotContain(SlackStandInResource.BOT_TOKEN);
+
+        RecordingHttpServer.Request check = SlackStandInResource.standIn.recorder().awaitRequest(r ->
+                r.path().equals("/api/conversations.info")
+                        && SlackApiStandIn.form(r).get("channel").equals("C0SUPPORT"), WAIT);
+        assertThat(check.header("Authorization")).isEqualTo("Bearer " + SlackStandInResource.BOT_TOKEN);
+
+        ConsumerRecord<String, String> announced = kafka().awaitRecord(Topics.SLACK_CONNECTIONS,
+                r -> chatbot.equals(r.key()) && r.value() != null, WAIT);
+        assertThat(announced.value()).contains("\"type\":\"slack.connection\"").contains("\"teamId\":\"T0LOCAL\"")
+                .contains("\"channelId\":\"C0SUPPORT\"").doesNotContain(SlackStandInResource.BOT_TOKEN);
+
+        asOwnerOf(chatbot).get("/api/v1/chatbots/{id}/slack", chatbot).then().statusCode(200)
+                .body("teamName", equalTo(SlackApiStandIn.TEAM_NAME))
+                .body("botToken", equalTo(null));
+    }
+
+    @Test
+    void aTokenSlackRefusesIsA400NamingTheField() {
+        String revoked = "xoxb-revoked-" + UUID.randomUUID();
+        SlackStandInResource.standIn.revoke(revoked);
+
+        asAdmin().contentType("application/json")
+                .body("{\"botToken\":\"" + revoked + "\",\"channelId\":\"C0SUPPORT\"}")
+                .put("/api/v1/chatbots/{id}/slack", "bot-revoked")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("botToken"))
+                .body("errors[0].message", containsString("token_revoked"))
+                .body(org.hamcrest.Matchers.not(containsString(revoked)));
+    }
+
+    @Test
+    void aChannelTheBotCannotSeeIsA400NamingTheField() {
+        asAdmin().contentType("application/json")
+                .body("{\"botToken\":\"" + SlackStandInResource.BOT_TOKEN + "\",\"channelId\":\"support\"}")
+                .put("/api/v1/chatbots/{id}/slack", "bot-bad-channel")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("channelId"))
+                .body("errors[0].message", containsString("channel_not_found"));
+        asAdmin().contentType("application/json").body("{\"channelId\":\"C0SUPPORT\"}")
+                .put("/api/v1/chatbots/{id}/slack", "bot-no-token")
+                .then().statusCode(400).body("errors[0].field", equalTo("botToken"));
+    }
+
+    @Test
+    void connectingNeedsATokenThatManagesTheChatbot() {
+        given().get("/api/v1/chatbots/{id}/slack", "bot-a").then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer").contentType("application/problem+json");
+        asOwnerOf("bot-b").contentType("application/json")
+                .body("{\"botToken\":\"" + SlackStandInResource.BOT_TOKEN + "\",\"channelId\":\"C0SUPPORT\"}")
+                .put("/api/v1/chatbots/{id}/slack", "bot-a")
+                .then().statusCode(403).contentType("application/problem+json");
+        asOwnerOf("bot-b").post("/api/v1/chatbots/{id}/slack/install-link", "bot-a").then().statusCode(403);
+    }
+
+    @Test
+    void theOAuthInstallConnectsTheChannelTheAdminChose() {
+        String chatbot = "bot-" + UUID.randomUUID();
+        String installUrl = asOwnerOf(chatbot).post("/api/v1/chatbots/{id}/slack/install-link", chatbot)
+                .then().statusCode(201).extract().path("installUrl");
+        assertThat(installUrl).startsWith(SlackStandInResource.PUBLIC_URL + "/slack/install?state=");
+        String state = query(URI.create(installUrl)).get("state");
+
+        Response toSlack = given().redirects().follow(false).get("/slack/install?state=" + state);
+        assertThat(toSlack.statusCode()).isEqualTo(302);
+        URI authorize = URI.create(toSlack.header("Location"));
+        Map<String, String> asked = query(authorize);
+        assertThat(authorize.getPath()).isEqualTo("/oauth/v2/authorize");
+        assertThat(asked).containsEntry("client_id", SlackStandInResource.CLIENT_ID)
+                .containsEntry("state", state)
+                .containsEntry("redirect_uri", SlackStandInResource.PUBLIC_URL + "/slack/oauth/callback");
+        assertThat(asked.get("scope").split(",")).contains("chat:write", "channels:history", "incoming-webhook");
+
+        given().get("/slack/oauth/callback?code=code-42&state=" + state)
+                .then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("Slack is connected")).body(containsString(SlackApiStandIn.INSTALL_CHANNEL_NAME));
+
+        RecordingHttpServer.Request exchange = SlackStandInResource.standIn.recorder().awaitRequest(r ->
+                r.path().equals("/api/oauth.v2.access") && r.bodyText().contains("code-42"), WAIT);
+        assertThat(SlackApiStandIn.form(exchange)).containsEntry("redirect_uri",
+                SlackStandInResource.PUBLIC_URL + "/slack/oauth/callback");
+        asAdmin().get("/api/v1/chatbots/{id}/slack", chatbot).then().statusCode(200)
+                .body("channelId", equalTo(SlackApiStandIn.INSTALL_CHANNEL_ID))
+                .body("teamId", equalTo(SlackApiStandIn.TEAM_ID));
+        kafka().awaitRecord(Topics.SLACK_CONNECTIONS, r -> chatbot.equals(r.key()) && r.value() != null
+                && r.value().contains(SlackApiStandIn.INSTALL_CHANNEL_ID), WAIT);
+
+        // the state is good for one install only
+        given().get("/slack/oauth/callback?code=code-43&state=" + state).then().statusCode(400)
+                .body(containsString("already used"));
+    }
+
+    @Test
+    void anUnknownStateOrACancelledInstallChangesNothing() {
+        given().redirects().follow(false).get("/slack/install?state=forged").then().statusCode(400)
+                .body(containsString("unknown or has expired"));
+        given().get("/slack/oauth/callback?code=code-1&state=forged").then().statusCode(400);
+
+        String chatbot = "bot-" + UUID.randomUUID();
+        String installUrl = asAdmin().post("/api/v1/chatbots/{id}/slack/install-link", chatbot)
+                .then().statusCode(201).extract().path("installUrl");
+        String state = query(URI.create(installUrl)).get("state");
+        given().get("/slack/oauth/callback?error=access_denied&state=" + state).then().statusCode(400)
+                .body(containsString("access_denied"));
+        given().get("/slack/oauth/callback?code=wrong&state=" + state).then().statusCode(400)
+                .body(containsString("invalid_code"));
+        asAdmin().get("/api/v1/chatbots/{id}/slack", chatbot).then().statusCode(404);
+    }
+
+    @Test
+    void disconnectingAnnouncesATombstone() {
+        String chatbot = "bot-" + UUID.randomUUID();
+        SlackTestSupport.connect(chatbot, "C0GONE");
+
+        asAdmin().delete("/api/v1/chatbots/{id}/slack", chatbot).then().statusCode(204);
+
+        kafka().awaitRecord(Topics.SLACK_CONNECTIONS, r -> chatbot.equals(r.key()) && r.value() == null, WAIT);
+        asAdmin().get("/api/v1/chatbots/{id}/slack", chatbot).then().statusCode(404)
+                .contentType("application/problem+json");
+        asAdmin().delete("/api/v1/chatbots/{id}/slack", chatbot).then().statusCode(404);
+    }
+
+    private static Map<String, String> query(URI uri) {
+        return Arrays.stream(uri.getRawQuery().split("&")).map(p -> p.split("=", 2))
+                .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+    }
+}
