@@ -8,6 +8,10 @@ import io.handoff.testing.SmtpServer;
 import io.handoff.testing.TokenIssuer;
 
 import java.nio.file.Path;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +27,10 @@ public final class LocalStack implements AutoCloseable {
 
     /** The bot token the local Slack stand-in accepts; not a real Slack token. */
     public static final String SLACK_TOKEN = "xoxb-local-stand-in";
+    /** What the local notifier-slack checks Events API requests with; not a real Slack app's secret. */
+    public static final String SLACK_SIGNING_SECRET = "local-slack-signing-secret";
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> JVM_OPTIONS = List.of(
             "-Xms32m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
 
@@ -64,6 +71,7 @@ public final class LocalStack implements AutoCloseable {
         postgres.createDatabase("router");
         postgres.createDatabase("gateway");
         postgres.createDatabase("webhook");
+        postgres.createDatabase("slack");
         smtp = track(SmtpServer.start(ports.smtp()));
         slackApi = track(SlackApiStandIn.start(ports.slackApi()));
         webhookReceiver = track(RecordingHttpServer.start(ports.webhookReceiver()));
@@ -94,8 +102,12 @@ public final class LocalStack implements AutoCloseable {
         launch(root, "notifier-email", ports.email(), email, logs);
 
         Map<String, String> slack = new LinkedHashMap<>(kafkaConfig);
+        slack.putAll(database("slack"));
         slack.put("handoff.slack.api-url", slackApi.apiUrl());
-        slack.put("handoff.slack.bot-token", SLACK_TOKEN);
+        slack.put("handoff.slack.public-url", "http://localhost:" + ports.slack());
+        slack.put("handoff.slack.signing-secret", SLACK_SIGNING_SECRET);
+        slack.put("mp.jwt.verify.publickey", tokens.publicKeyPem());
+        slack.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
         launch(root, "notifier-slack", ports.slack(), slack, logs);
 
         Map<String, String> webhook = new LinkedHashMap<>(kafkaConfig);
@@ -173,6 +185,57 @@ public final class LocalStack implements AutoCloseable {
 
     public String routerUrl(String path) {
         return "http://127.0.0.1:" + ports.router() + path;
+    }
+
+    public String slackUrl(String path) {
+        return "http://127.0.0.1:" + ports.slack() + path;
+    }
+
+    /**
+     * Connects a chatbot to the local Slack stand-in the way an operator connects a workspace with a
+     * bot token, then waits until the router has heard of it, so Slack can be enabled in its settings.
+     */
+    public void connectSlack(String chatbotId, String channelId) {
+        HttpResponse<String> connected = call("PUT", slackUrl("/api/v1/chatbots/" + chatbotId + "/slack"),
+                "{\"botToken\": \"" + SLACK_TOKEN + "\", \"channelId\": \"" + channelId + "\"}");
+        if (connected.statusCode() != 200) {
+            throw new IllegalStateException("could not connect Slack for " + chatbotId + ": " + connected.body());
+        }
+    }
+
+    /**
+     * Saves a chatbot's settings. Right after {@link #connectSlack} the router may not have read the
+     * connection yet, so a refusal for that reason is tried again for a while.
+     */
+    public HttpResponse<String> putSettings(String chatbotId, String settings) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            HttpResponse<String> saved = call("PUT", routerUrl("/api/v1/chatbots/" + chatbotId + "/settings"), settings);
+            if (saved.statusCode() != 400 || !saved.body().contains("connect a Slack workspace")
+                    || System.nanoTime() > deadline) {
+                return saved;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return saved;
+            }
+        }
+    }
+
+    private HttpResponse<String> call(String method, String url, String json) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + adminToken(Duration.ofMinutes(5)))
+                    .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(method + " " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(method + " " + url + " was interrupted", e);
+        }
     }
 
     public String gatewayUrl(String path) {

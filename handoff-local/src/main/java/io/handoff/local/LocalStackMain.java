@@ -49,21 +49,17 @@ public final class LocalStackMain {
         stopped.await();
     }
 
-    /** Settings for the demo chatbot: every channel on, pointed at the local sinks. */
-    private static void configureDemoChatbot(LocalStack stack) throws IOException, InterruptedException {
+    /** Settings for the demo chatbot: Slack connected to the stand-in, every channel on, pointed at the local sinks. */
+    private static void configureDemoChatbot(LocalStack stack) {
+        stack.connectSlack(DevConsole.DEMO_CHATBOT, "C0SUPPORT");
         String settings = """
                 {"name": "Demo Chatbot", "offerFirst": false,
                  "email": {"enabled": true, "recipients": "team@example.com"},
-                 "slack": {"enabled": true, "channel": "#support"},
+                 "slack": {"enabled": true},
                  "webhook": {"enabled": true, "url": "%s", "signingSecret": "%s"},
                  "responseSlaMinutes": 15}
                 """.formatted(stack.webhookReceiver().url("/webhook"), DEMO_WEBHOOK_SECRET);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(stack.routerUrl("/api/v1/chatbots/" + DevConsole.DEMO_CHATBOT + "/settings")))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + stack.adminToken(Duration.ofMinutes(5)))
-                        .PUT(HttpRequest.BodyPublishers.ofString(settings)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = stack.putSettings(DevConsole.DEMO_CHATBOT, settings);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("could not configure the demo chatbot: " + response.body());
         }

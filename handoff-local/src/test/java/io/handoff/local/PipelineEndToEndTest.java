@@ -92,10 +92,8 @@ class PipelineEndToEndTest {
                  "webhook": {"enabled": true, "url": "%s", "signingSecret": "%s"},
                  "responseSlaMinutes": 15}
                 """.formatted(stack.webhookReceiver().url(webhookPath), SECRET);
-        HttpResponse<String> saved = http.send(HttpRequest.newBuilder(URI.create(stack.routerUrl("/api/v1/chatbots/" + chatbot + "/settings")))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + stack.adminToken(Duration.ofMinutes(5)))
-                .PUT(HttpRequest.BodyPublishers.ofString(settings)).build(), HttpResponse.BodyHandlers.ofString());
+        stack.connectSlack(chatbot, "C0SUPPORT");
+        HttpResponse<String> saved = stack.putSettings(chatbot, settings);
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         // the detector applies settings from the settings topic; wait until it decides with these ones
         String probe = "{\"chatbotId\": \"" + chatbot + "\", \"messages\": [{\"role\": \"visitor\", \"text\": \"Can I talk to a person?\"}]}";
