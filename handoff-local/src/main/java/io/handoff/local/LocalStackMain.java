@@ -73,9 +73,11 @@ public final class LocalStackMain {
                 .forEach(service -> s.append(String.format("  %-18s http://localhost:%d   (health: /q/health, metrics: /q/metrics)%n",
                         service.name(), service.port())));
         s.append(String.format("%n  Settings API       http://localhost:%d/api/v1/chatbots/{chatbotId}/settings  (OpenAPI: http://localhost:%d/q/openapi)%n", p.router(), p.router()));
+        s.append(String.format("  Slack connections  http://localhost:%d/api/v1/chatbots/{chatbotId}/slack  (Events API: /slack/events, signing secret %s)%n",
+                p.slack(), LocalStack.SLACK_SIGNING_SECRET));
         s.append(String.format("  Agent WebSocket    ws://localhost:%d/ws/agent%n", p.gateway()));
         s.append(String.format("  Kafka              %s%n", stack.kafkaBootstrapServers()));
-        s.append(String.format("  PostgreSQL         jdbc:postgresql://localhost:%d/router, /gateway and /webhook (user postgres, password postgres)%n", p.postgres()));
+        s.append(String.format("  PostgreSQL         jdbc:postgresql://localhost:%d/router, /gateway, /webhook and /slack (user postgres, password postgres)%n", p.postgres()));
         s.append(String.format("  SMTP sink          localhost:%d        received mail: http://localhost:%d/mail%n", p.smtp(), p.console()));
         s.append(String.format("  Webhook receiver   http://localhost:%d/webhook (secret %s)  received: http://localhost:%d/webhooks%n", p.webhookReceiver(), DEMO_WEBHOOK_SECRET, p.console()));
         s.append(String.format("  Slack API stand-in http://localhost:%d/api/  received: http://localhost:%d/slack%n", p.slackApi(), p.console()));
@@ -88,8 +90,10 @@ public final class LocalStackMain {
         s.append("  export HANDOFF_TOKEN=").append(stack.adminToken(Duration.ofDays(30))).append("\n\n");
         s.append(String.format("  curl -H \"Authorization: Bearer $HANDOFF_TOKEN\" http://localhost:%d/api/v1/chatbots/%s/settings%n",
                 p.router(), DevConsole.DEMO_CHATBOT));
-        s.append(String.format("  curl -H \"Authorization: Bearer $HANDOFF_TOKEN\" http://localhost:%d/api/v1/chatbots/%s/escalations%n%n",
+        s.append(String.format("  curl -H \"Authorization: Bearer $HANDOFF_TOKEN\" http://localhost:%d/api/v1/chatbots/%s/escalations%n",
                 p.router(), DevConsole.DEMO_CHATBOT));
+        s.append(String.format("  curl -H \"Authorization: Bearer $HANDOFF_TOKEN\" http://localhost:%d/api/v1/chatbots/%s/slack%n%n",
+                p.slack(), DevConsole.DEMO_CHATBOT));
         s.append("Press Ctrl-C to stop everything.\n");
         return s.toString();
     }

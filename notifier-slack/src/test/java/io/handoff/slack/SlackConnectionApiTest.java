@@ -172,6 +172,26 @@ class SlackConnectionApiTest {
         asAdmin().delete("/api/v1/chatbots/{id}/slack", chatbot).then().statusCode(404);
     }
 
+    @Test
+    void tokensAndSecretsNeverReachTheLog() throws Exception {
+        String revoked = "xoxb-revoked-for-log-" + UUID.randomUUID();
+        SlackStandInResource.standIn.revoke(revoked);
+        SlackTestSupport.connect("bot-log-" + UUID.randomUUID(), "C0LOG");
+        asAdmin().contentType("application/json").body("{\"botToken\":\"" + revoked + "\",\"channelId\":\"C0LOG\"}")
+                .put("/api/v1/chatbots/{id}/slack", "bot-log").then().statusCode(400);
+        String installUrl = asAdmin().post("/api/v1/chatbots/{id}/slack/install-link", "bot-log")
+                .then().statusCode(201).extract().path("installUrl");
+        given().get("/slack/oauth/callback?code=code-log&state=" + query(URI.create(installUrl)).get("state"))
+                .then().statusCode(200);
+
+        java.nio.file.Path log = java.nio.file.Path.of("target/notifier-slack-test.log");
+        String written = java.nio.file.Files.readString(log);
+        assertThat(written).contains("Slack connected");
+        assertThat(written).doesNotContain(SlackStandInResource.BOT_TOKEN).doesNotContain(revoked)
+                .doesNotContain(SlackApiStandIn.INSTALLED_BOT_TOKEN)
+                .doesNotContain(SlackStandInResource.CLIENT_SECRET).doesNotContain(SlackStandInResource.SIGNING_SECRET);
+    }
+
     private static Map<String, String> query(URI uri) {
         return Arrays.stream(uri.getRawQuery().split("&")).map(p -> p.split("=", 2))
                 .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
