@@ -7,6 +7,7 @@ import io.handoff.testing.KafkaTestClient;
 import io.handoff.testing.MailParts;
 import io.handoff.testing.RecordingHttpServer;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -168,5 +169,71 @@ class PipelineEndToEndTest {
 
     private static String decode(String form) {
         return java.net.URLDecoder.decode(form, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * An agent answers in the escalation's Slack thread: Slack's signed event reaches notifier-slack,
+     * the gateway claims the conversation for the agent, the visitor is told the agent joined and gets
+     * the message, and the Slack thread shows who has it.
+     */
+    @Test
+    void anAgentAnswersInTheSlackThreadAndTheVisitorGetsTheMessage() throws Exception {
+        String chatbot = "chatbot-" + UUID.randomUUID();
+        stack.connectSlack(chatbot, "C0REPLIES");
+        HttpResponse<String> saved = stack.putSettings(chatbot, """
+                {"name": "Reply Bot", "offerFirst": false, "slack": {"enabled": true}}
+                """);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        long conversation = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        String message = """
+                {"type": "message.created", "eventId": "%s", "occurredAt": "2026-02-09T12:00:00Z",
+                 "chatbot": {"id": "%s", "name": "Reply Bot"},
+                 "conversation": {"id": %d, "channel": "web", "locale": "en"},
+                 "visitor": {"id": 7, "email": "jane@example.com", "firstName": "Jane"},
+                 "message": {"id": "m-1", "role": "visitor", "text": "I want to talk to a human"}}
+                """.formatted(UUID.randomUUID(), chatbot, conversation);
+        String key = Long.toString(conversation);
+        try (KafkaTestClient kafka = new KafkaTestClient(stack.kafkaBootstrapServers())) {
+            // the detector applies settings from the settings topic: send until this chatbot escalates
+            await().atMost(WAIT).pollInterval(Duration.ofSeconds(3)).until(() -> {
+                kafka.send(Topics.CONVERSATION_EVENTS, key, message);
+                return !kafka.readAll(Topics.ESCALATIONS, Duration.ofSeconds(1)).stream()
+                        .filter(r -> key.equals(r.key())).toList().isEmpty();
+            });
+            String escalationId = EventJson.mapper().readTree(kafka.awaitRecord(Topics.ESCALATIONS,
+                    r -> key.equals(r.key()), WAIT).value()).get("escalationId").asText();
+            String posted = kafka.awaitRecord(Topics.DELIVERIES, r -> escalationId.equals(r.key())
+                    && r.value().contains("posted, ts "), WAIT).value();
+            String threadTs = posted.replaceAll(".*posted, ts ([0-9.]+).*", "$1");
+
+            String event = ("{\"type\":\"event_callback\",\"team_id\":\"T0LOCAL\",\"event\":{\"type\":\"message\","
+                    + "\"channel\":\"C0REPLIES\",\"user\":\"U0SAM\",\"text\":\"Hi Jane, Sam here. How can I help?\","
+                    + "\"ts\":\"1800000000.000500\",\"thread_ts\":\"%s\"}}").formatted(threadTs);
+            String ts = Long.toString(java.time.Instant.now().getEpochSecond());
+            HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(stack.slackUrl("/slack/events")))
+                    .header("Content-Type", "application/json")
+                    .header("X-Slack-Request-Timestamp", ts)
+                    .header("X-Slack-Signature", slackSignature(ts, event))
+                    .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+
+            List<ConsumerRecord<String, String>> toVisitor = kafka.awaitRecords(Topics.DIRECTIVES,
+                    r -> key.equals(r.key()) && (r.value().contains("livechat.started") || r.value().contains("agent.message")),
+                    2, WAIT);
+            assertThat(toVisitor.get(0).value()).contains("\"type\":\"livechat.started\"")
+                    .contains("Sam from our team has joined the conversation.");
+            assertThat(toVisitor.get(1).value()).contains("\"type\":\"agent.message\"")
+                    .contains("Hi Jane, Sam here. How can I help?");
+            stack.slackApi().recorder().awaitRequest(r -> r.path().equals("/api/chat.update")
+                    && decode(r.bodyText()).contains("Claimed by Sam"), WAIT);
+        }
+    }
+
+    private static String slackSignature(String timestamp, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(LocalStack.SLACK_SIGNING_SECRET.getBytes(StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body)
+                .getBytes(StandardCharsets.UTF_8)));
     }
 }
