@@ -25,8 +25,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,6 +41,8 @@ import java.util.concurrent.Future;
 
 import static io.handoff.router.Broker.kafka;
 import static io.handoff.router.Tokens.asAdmin;
+import static io.handoff.router.TrackedEscalations.awaitTracked;
+import static io.handoff.router.TrackedEscalations.makeReminderDue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -75,24 +75,6 @@ class EscalationTrackingTest {
                 e.conversation(), e.visitor(), e.lastMessage(), e.transcript(), e.trigger(), e.signals());
         kafka().send(Topics.ESCALATIONS, timed.conversation().key(), EventJson.mapper().writeValueAsString(timed));
         return timed;
-    }
-
-    private static JsonPath awaitTracked(String escalationId, String status) {
-        JsonPath[] found = new JsonPath[1];
-        await().atMost(WAIT).untilAsserted(() -> {
-            found[0] = asAdmin().when().get("/api/v1/escalations/{id}", escalationId)
-                    .then().statusCode(200).extract().jsonPath();
-            assertThat(found[0].getString("status")).isEqualTo(status);
-        });
-        return found[0];
-    }
-
-    private void makeReminderDue(String escalationId) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE escalation SET reminder_due_at = now() - interval '1 second' WHERE escalation_id = ?")) {
-            ps.setString(1, escalationId);
-            assertThat(ps.executeUpdate()).isEqualTo(1);
-        }
     }
 
     @Test
@@ -129,7 +111,7 @@ class EscalationTrackingTest {
                 .body("deliveries[0].reminder", equalTo(false)));
 
         // nobody answers within the response time: one reminder to the backup contact, in the thread
-        makeReminderDue(id);
+        makeReminderDue(dataSource, id);
         ConsumerRecord<String, String> reminder = kafka().awaitRecord(Topics.NOTIFY_EMAIL,
                 r -> id.equals(r.key()) && r.value().contains("\"reminder\":true"), WAIT);
         var reminderJson = EventJson.mapper().readTree(reminder.value());
@@ -167,7 +149,7 @@ class EscalationTrackingTest {
                         escalation.conversation(), id, new AgentRef("agent-1", "Ana"), "Ana has joined")));
         awaitTracked(id, "LIVE");
 
-        makeReminderDue(id);
+        makeReminderDue(dataSource, id);
         Thread.sleep(3_000); // three polls of the reminder scheduler
         assertThat(kafka().readAll(Topics.NOTIFY_EMAIL, Duration.ofSeconds(1)))
                 .filteredOn(r -> id.equals(r.key()) && r.value().contains("\"reminder\":true")).isEmpty();

@@ -23,14 +23,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import static io.handoff.router.Broker.kafka;
 import static io.handoff.router.Tokens.asAdmin;
+import static io.handoff.router.TrackedEscalations.awaitTracked;
+import static io.handoff.router.TrackedEscalations.makeReminderDue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -62,16 +62,6 @@ class SlackConnectionTest {
         EscalationCreated escalation = SampleEvents.escalation(chatbot, conversation, "I need a person");
         kafka().send(Topics.ESCALATIONS, escalation.conversation().key(), EventJson.mapper().writeValueAsString(escalation));
         return escalation;
-    }
-
-    private static JsonPath awaitTracked(String escalationId, String status) {
-        JsonPath[] found = new JsonPath[1];
-        await().atMost(WAIT).untilAsserted(() -> {
-            found[0] = asAdmin().when().get("/api/v1/escalations/{id}", escalationId)
-                    .then().statusCode(200).extract().jsonPath();
-            assertThat(found[0].getString("status")).isEqualTo(status);
-        });
-        return found[0];
     }
 
     @Test
@@ -162,11 +152,7 @@ class SlackConnectionTest {
         String id = escalate(chatbot, 7003).escalationId();
         assertThat(awaitTracked(id, "WAITING").getString("reminder.slackChannel")).isEqualTo("C0CONNECTED");
 
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE escalation SET reminder_due_at = now() - interval '1 second' WHERE escalation_id = ?")) {
-            ps.setString(1, id);
-            assertThat(ps.executeUpdate()).isEqualTo(1);
-        }
+        makeReminderDue(dataSource, id);
 
         ConsumerRecord<String, String> slackReminder = kafka().awaitRecord(Topics.NOTIFY_SLACK,
                 r -> id.equals(r.key()) && r.value().contains("\"reminder\":true"), WAIT);
