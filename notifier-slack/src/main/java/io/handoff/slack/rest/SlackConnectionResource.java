@@ -83,10 +83,8 @@ public class SlackConnectionResource {
             value = "{\"botToken\": \"xoxb-1234-5678-abcdef\", \"channelId\": \"C0123456789\"}")))
     public ConnectionView connect(@PathParam("chatbotId") String chatbotId, TokenConnection body) {
         access.require(chatbotId);
-        if (body == null) {
-            throw new io.handoff.slack.service.InvalidConnectionException("botToken", "a bot token (xoxb-…) is required");
-        }
-        return ConnectionView.of(workspaces.connectWithToken(chatbotId, body.botToken(), body.channelId()));
+        TokenConnection given = body == null ? new TokenConnection(null, null) : body;
+        return ConnectionView.of(workspaces.connectWithToken(chatbotId, given.botToken(), given.channelId()));
     }
 
     @POST
