@@ -118,6 +118,8 @@ public final class LocalStack implements AutoCloseable {
 
         Map<String, String> gateway = new LinkedHashMap<>(kafkaConfig);
         gateway.putAll(database("gateway"));
+        gateway.put("mp.jwt.verify.publickey", tokens.publicKeyPem());
+        gateway.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
         launch(root, "livechat-gateway", ports.gateway(), gateway, logs);
 
         for (ServiceProcess service : services.values()) {
@@ -181,6 +183,11 @@ public final class LocalStack implements AutoCloseable {
     /** A token that manages every chatbot, valid for {@code validity}, signed with the stack's key. */
     public String adminToken(Duration validity) {
         return tokens.admin("admin@localhost", validity);
+    }
+
+    /** A support agent's token for the console, serving {@code chatbots}, signed with the stack's key. */
+    public String agentToken(String agentId, String name, List<String> chatbots, Duration validity) {
+        return tokens.agent(agentId, name, chatbots, validity);
     }
 
     public String routerUrl(String path) {

@@ -62,20 +62,33 @@ public final class TokenIssuer {
 
     /** A token for someone who manages every chatbot. */
     public String admin(String subject, Duration validity) {
-        return sign(subject, List.of(ADMIN_GROUP), null, Instant.now().plus(validity));
+        return sign(subject, null, List.of(ADMIN_GROUP), null, Instant.now().plus(validity));
     }
 
     /** A token for someone who manages only {@code chatbots}. */
     public String forChatbots(String subject, List<String> chatbots, Duration validity) {
-        return sign(subject, List.of(), chatbots, Instant.now().plus(validity));
+        return sign(subject, null, List.of(), chatbots, Instant.now().plus(validity));
+    }
+
+    /**
+     * A support agent's token for the live-chat gateway: {@code subject} is the agent's id, {@code name}
+     * the name the visitor sees, and {@code chatbots} the chatbots whose conversations the agent serves.
+     */
+    public String agent(String subject, String name, List<String> chatbots, Duration validity) {
+        return sign(subject, name, List.of(), chatbots, Instant.now().plus(validity));
+    }
+
+    /** An agent's token that ran out a minute ago. */
+    public String expiredAgent(String subject, List<String> chatbots) {
+        return sign(subject, null, List.of(), chatbots, Instant.now().minusSeconds(60));
     }
 
     /** An administrator's token that ran out a minute ago. */
     public String expiredAdmin(String subject) {
-        return sign(subject, List.of(ADMIN_GROUP), null, Instant.now().minusSeconds(60));
+        return sign(subject, null, List.of(ADMIN_GROUP), null, Instant.now().minusSeconds(60));
     }
 
-    private String sign(String subject, List<String> groups, List<String> chatbots, Instant expires) {
+    private String sign(String subject, String name, List<String> groups, List<String> chatbots, Instant expires) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setSubject(subject);
@@ -84,6 +97,9 @@ public final class TokenIssuer {
         claims.setIssuedAtToNow();
         claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(expires.getEpochSecond()));
         claims.setStringListClaim("groups", groups);
+        if (name != null) {
+            claims.setClaim("name", name);
+        }
         if (chatbots != null) {
             claims.setStringListClaim(CHATBOTS_CLAIM, chatbots);
         }
