@@ -2,6 +2,7 @@ package io.handoff.detector.stream;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,6 +19,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -31,18 +33,28 @@ public class DetectorStreams {
 
     private final DetectorConfig config;
     private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private KafkaStreams streams;
 
+    /**
+     * @param kafkaConfig every {@code kafka.*} property (prefix removed, environment variables such as
+     *                    {@code KAFKA_SECURITY_PROTOCOL} included), as the Kafka clients of the other
+     *                    services receive it; only its security settings are used
+     */
     public DetectorStreams(DetectorConfig config,
-                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                           @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
     }
 
     void start(@Observes StartupEvent event) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // TLS and SASL, configured like every other service's Kafka clients (KAFKA_SECURITY_PROTOCOL, ...)
+        props.putAll(KafkaSecurityProperties.of(kafkaConfig));
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
