@@ -1,25 +1,27 @@
 package io.handoff.gateway;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Context;
 import io.vertx.core.http.ServerWebSocket;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
- * One agent's open WebSocket, with the promise the protocol makes about order: {@code hello}, then
- * the {@code queue} snapshot, then live {@code escalation.created} frames, each escalation at most once.
+ * One agent's open WebSocket, and the order the protocol promises on it: {@code hello}, {@code inbox},
+ * the events the agent missed, then live events in {@code seq} order, each at most once.
  *
- * <p>The connection is registered for broadcasts before the snapshot is read, so nothing stored in
- * between is missed. Broadcasts that come before the snapshot is sent wait here, and any escalation the
- * snapshot already holds is not sent again.
+ * <p>The connection is registered for live events before its snapshot is read; events that come
+ * before the snapshot is sent wait here, and those the snapshot already covers are dropped.
  *
- * <p>All writes go through the socket's event loop in call order, whichever thread calls; the methods
- * are synchronized so that order is the order of the decisions made here.
+ * <p>All writes go through the socket's event loop in call order; the methods that decide what to
+ * write are synchronized so that order is the order of the decisions. Commands from the agent run one
+ * after another, off the event loop.
  */
 final class AgentConnection {
 
@@ -27,52 +29,98 @@ final class AgentConnection {
 
     private final ServerWebSocket socket;
     private final Context context;
-    /**
-     * Escalations the snapshot held. Only these can come again as a broadcast: the consumer stores
-     * each escalation once, and broadcasts only what it stored.
-     */
-    private final Set<String> inSnapshot = new HashSet<>();
-    /** Broadcasts held back until the snapshot is out; null once it is. */
-    private List<Pending> beforeQueue = new ArrayList<>();
+    private final Agent agent;
+    /** The conversations this agent has open, with their chatbot. */
+    private final Map<String, String> watching = new ConcurrentHashMap<>();
+    /** The newest event sent or covered by the snapshot. */
+    private long lastSeq;
+    /** Live events held back until the snapshot is out; null once it is. */
+    private List<AgentEvents.Stored> held = new ArrayList<>();
+    private CompletableFuture<Void> commands = CompletableFuture.completedFuture(null);
 
-    AgentConnection(ServerWebSocket socket, Context context) {
+    AgentConnection(ServerWebSocket socket, Context context, Agent agent) {
         this.socket = socket;
         this.context = context;
+        this.agent = agent;
     }
 
-    synchronized void send(AgentFrame frame) {
-        write(frame.toJson());
+    Agent agent() {
+        return agent;
     }
 
-    /** Sends the snapshot, then whatever was broadcast while it was being read. */
-    synchronized void sendQueue(List<JsonNode> waiting) {
-        for (JsonNode escalation : waiting) {
-            inSnapshot.add(escalation.path("escalationId").asText());
+    /** Sends {@code hello}, the inbox and the missed events, then whatever was held back meanwhile. */
+    synchronized void start(LiveChatSessions.Snapshot snapshot, ObjectNode hello, ObjectNode inbox) {
+        write(AgentFrame.toJson(hello));
+        write(AgentFrame.toJson(inbox));
+        for (AgentEvents.Stored event : snapshot.missed()) {
+            if (visible(event)) {
+                write(event.toJson());
+            }
         }
-        write(AgentFrame.queue(waiting).toJson());
-        List<Pending> held = beforeQueue;
-        beforeQueue = null;
-        for (Pending pending : held) {
-            escalationCreated(pending.escalationId(), pending.frame());
+        lastSeq = snapshot.head();
+        List<AgentEvents.Stored> pending = held;
+        held = null;
+        pending.forEach(this::deliver);
+    }
+
+    /** A new event from the log: sent if this agent should see it and has not yet. */
+    synchronized void deliver(AgentEvents.Stored event) {
+        if (held != null) {
+            held.add(event);
+            return;
+        }
+        if (event.seq() <= lastSeq) {
+            return;
+        }
+        lastSeq = event.seq();
+        if (visible(event)) {
+            write(event.toJson());
         }
     }
 
-    /**
-     * Shows a new escalation, given as its already-serialized {@code escalation.created} frame so a
-     * broadcast serializes once for all agents.
-     */
-    synchronized void escalationCreated(String escalationId, String frame) {
-        if (beforeQueue != null) {
-            beforeQueue.add(new Pending(escalationId, frame));
-        } else if (!inSnapshot.contains(escalationId)) {
+    /** Another agent typing in a conversation this agent has open. */
+    void typing(String chatbotId, String conversationId, String fromAgent, String frame) {
+        if (agent.scope().serves(chatbotId) && !agent.id().equals(fromAgent) && watching.containsKey(conversationId)) {
             write(frame);
         }
     }
 
+    private boolean visible(AgentEvents.Stored event) {
+        if (!agent.scope().serves(event.chatbotId())) {
+            return false;
+        }
+        return !event.isMessage() || agent.id().equals(event.ownerId()) || watching.containsKey(event.conversationId());
+    }
+
+    void watch(String conversationId, String chatbotId) {
+        watching.put(conversationId, chatbotId);
+    }
+
+    /** The chatbot of a conversation this agent has open, or null when it is not open here. */
+    String watchedChatbot(String conversationId) {
+        return watching.get(conversationId);
+    }
+
+    void unwatch(String conversationId) {
+        watching.remove(conversationId);
+    }
+
+    synchronized void send(ObjectNode frame) {
+        write(AgentFrame.toJson(frame));
+    }
+
+    /** Runs the agent's command after the ones before it, on {@code executor}. */
+    synchronized void enqueue(Runnable command, Executor executor) {
+        commands = commands.thenRunAsync(command, executor).exceptionally(e -> {
+            LOG.errorf(e, "a command of agent %s failed", agent.id());
+            return null;
+        });
+    }
+
     /** Tells the agent why the connection cannot go on, then closes it with 1011 (server error). */
-    synchronized void fail(AgentFrame.Problem problem) {
-        write(problem.toJson());
-        context.runOnContext(v -> socket.close((short) 1011, problem.error()));
+    synchronized void fail(ObjectNode problem) {
+        write(AgentFrame.toJson(problem));
+        context.runOnContext(v -> socket.close((short) 1011, problem.path("error").asText()));
     }
 
     private void write(String text) {
@@ -81,10 +129,7 @@ final class AgentConnection {
                 return;
             }
             socket.writeTextMessage(text).onFailure(e -> LOG.debugf("frame to agent %s not written: %s",
-                    socket.remoteAddress(), e.getMessage()));
+                    agent.id(), e.getMessage()));
         });
-    }
-
-    private record Pending(String escalationId, String frame) {
     }
 }

@@ -1,8 +1,5 @@
 package io.handoff.gateway;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.handoff.events.escalation.EscalationCreated;
-import io.handoff.events.json.EventJson;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,13 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * The agents connected to this gateway instance, so that events from Kafka can be pushed to them.
- *
- * <p>Each escalation reaches one gateway instance (one consumer group), so with several instances an
- * agent only sees live the escalations its own instance consumed; the queue snapshot on connect is
- * read from the shared database and is complete.
- */
+/** The agents connected to this gateway instance, so that events from the log can be pushed to them. */
 @ApplicationScoped
 public class AgentConnections {
 
@@ -41,12 +32,15 @@ public class AgentConnections {
         return open.size();
     }
 
-    /** Pushes a newly stored escalation to every connected agent. */
-    public void escalationCreated(EscalationCreated escalation) {
-        JsonNode json = EventJson.mapper().valueToTree(escalation);
-        String frame = AgentFrame.escalationCreated(json).toJson();
+    void deliver(AgentEvents.Stored event) {
         for (AgentConnection connection : open) {
-            connection.escalationCreated(escalation.escalationId(), frame);
+            connection.deliver(event);
+        }
+    }
+
+    void typing(String chatbotId, String conversationId, String fromAgent, String frame) {
+        for (AgentConnection connection : open) {
+            connection.typing(chatbotId, conversationId, fromAgent, frame);
         }
     }
 }

@@ -1,60 +1,93 @@
 package io.handoff.gateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.handoff.events.AgentRef;
 import io.handoff.events.json.EventJson;
 
 import java.util.List;
 
 /**
- * What the gateway sends to agents over the WebSocket (protocol {@value #PROTOCOL}, see
- * {@code docs/websocket.md}). Every frame is one JSON text message whose {@code type} comes first.
+ * The frames the gateway builds itself (protocol {@value #PROTOCOL}, see {@code docs/websocket.md});
+ * conversation events and messages come from the {@link AgentEvents} log. Every frame is one JSON text
+ * message whose {@code type} comes first.
  */
-public sealed interface AgentFrame {
+final class AgentFrame {
 
     /** The protocol version announced in {@code hello}; bumped only for changes that break clients. */
-    int PROTOCOL = 1;
+    static final int PROTOCOL = 2;
 
-    String type();
-
-    static Hello hello() {
-        return new Hello("hello", PROTOCOL);
+    private AgentFrame() {
     }
 
-    static Queue queue(List<JsonNode> escalations) {
-        return new Queue("queue", List.copyOf(escalations));
+    static ObjectNode of(String type) {
+        return EventJson.mapper().createObjectNode().put("type", type);
     }
 
-    static NewEscalation escalationCreated(JsonNode escalation) {
-        return new NewEscalation("escalation.created", escalation);
+    static ObjectNode hello(Agent agent, long seq) {
+        ObjectNode hello = of("hello").put("protocol", PROTOCOL);
+        hello.putObject("agent").put("id", agent.id()).put("name", agent.name());
+        ArrayNode chatbots = hello.putArray("chatbots");
+        agent.scope().chatbots().stream().sorted().forEach(chatbots::add);
+        hello.put("allChatbots", agent.scope().all());
+        hello.put("seq", seq);
+        return hello;
     }
 
-    static Problem error(String error, String detail) {
-        return new Problem("error", error, detail);
+    static ObjectNode inbox(long seq, List<Session> sessions) {
+        ObjectNode inbox = of("inbox").put("seq", seq);
+        ArrayNode conversations = inbox.putArray("conversations");
+        sessions.forEach(s -> conversations.add(s.summary()));
+        return inbox;
     }
 
-    /** The frame as the JSON text that goes on the wire. */
-    default String toJson() {
+    static ObjectNode transcript(String ref, Session session, List<LiveChatSessions.Line> lines) {
+        ObjectNode transcript = of("transcript");
+        putRef(transcript, ref);
+        transcript.set("summary", session.summary());
+        ArrayNode messages = transcript.putArray("messages");
+        lines.forEach(line -> messages.add(line.toJson()));
+        return transcript;
+    }
+
+    static ObjectNode ack(String ref, String action, String conversationId) {
+        ObjectNode ack = of("ack");
+        putRef(ack, ref);
+        return ack.put("action", action).put("conversationId", conversationId);
+    }
+
+    static ObjectNode typing(String conversationId, AgentRef agent, boolean typing) {
+        ObjectNode frame = of("typing").put("conversationId", conversationId);
+        frame.putObject("agent").put("id", agent.id()).put("name", agent.name());
+        return frame.put("typing", typing);
+    }
+
+    static ObjectNode error(String error, String detail) {
+        return of("error").put("error", error).put("detail", detail);
+    }
+
+    static ObjectNode error(String ref, String conversationId, String error, String detail) {
+        ObjectNode frame = of("error");
+        putRef(frame, ref);
+        frame.put("error", error);
+        if (conversationId != null) {
+            frame.put("conversationId", conversationId);
+        }
+        return frame.put("detail", detail);
+    }
+
+    static String toJson(ObjectNode frame) {
         try {
-            return EventJson.mapper().writeValueAsString(this);
+            return EventJson.mapper().writeValueAsString(frame);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an agent frame could not be written as JSON", e);
         }
     }
 
-    /** First frame on every connection. */
-    record Hello(String type, int protocol) implements AgentFrame {
-    }
-
-    /** The escalations still waiting for an agent when the connection opened, oldest first. */
-    record Queue(String type, List<JsonNode> escalations) implements AgentFrame {
-    }
-
-    /** An escalation that arrived while the agent is connected. */
-    record NewEscalation(String type, JsonNode escalation) implements AgentFrame {
-    }
-
-    /** The gateway could not act on something; {@code detail} is for people, never a stack trace. */
-    record Problem(String type, String error, String detail) implements AgentFrame {
+    private static void putRef(ObjectNode frame, String ref) {
+        if (ref != null) {
+            frame.put("ref", ref);
+        }
     }
 }

@@ -1,8 +1,5 @@
 package io.handoff.gateway;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.handoff.events.json.EventJson;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.ServerWebSocket;
@@ -15,8 +12,8 @@ import org.jboss.logging.Logger;
 /**
  * The agents' WebSocket at {@value #PATH} (protocol in {@code docs/websocket.md}).
  *
- * <p>Plain Vert.x on the Quarkus HTTP router: the upgrade, the {@code hello}, and the hand-off of the
- * database read to a worker thread so the event loop never blocks.
+ * <p>Plain Vert.x on the Quarkus HTTP router: the token is checked before the upgrade, so a refused
+ * agent gets an HTTP status and a problem body; database reads and commands run off the event loop.
  */
 @ApplicationScoped
 public class AgentSocket {
@@ -24,14 +21,20 @@ public class AgentSocket {
     public static final String PATH = "/ws/agent";
 
     private static final Logger LOG = Logger.getLogger(AgentSocket.class);
-    private static final int MAX_ECHOED_TYPE = 64;
 
     private final AgentConnections connections;
     private final LiveChatSessions sessions;
+    private final AgentAuthenticator authenticator;
+    private final AgentCommands commands;
+    private final GatewayConfig.Inbox inbox;
 
-    public AgentSocket(AgentConnections connections, LiveChatSessions sessions) {
+    public AgentSocket(AgentConnections connections, LiveChatSessions sessions, AgentAuthenticator authenticator,
+                       AgentCommands commands, GatewayConfig config) {
         this.connections = connections;
         this.sessions = sessions;
+        this.authenticator = authenticator;
+        this.commands = commands;
+        this.inbox = config.inbox();
     }
 
     void init(@Observes Router router) {
@@ -43,8 +46,23 @@ public class AgentSocket {
             rc.response().setStatusCode(426).putHeader(HttpHeaders.UPGRADE, "websocket").end();
             return;
         }
+        Agent agent;
+        try {
+            agent = authenticator.authenticate(rc.request().getParam("access_token"),
+                    rc.request().getHeader("Sec-WebSocket-Protocol"));
+        } catch (AgentAuthenticator.Refused refused) {
+            problem(rc, refused.status(), refused.status() == 401 ? "Unauthorized" : "Forbidden", refused.getMessage());
+            return;
+        }
+        Long after;
+        try {
+            after = after(rc.request().getParam("after"));
+        } catch (NumberFormatException e) {
+            problem(rc, 400, "Bad Request", "\"after\" must be the seq of the last event you saw (a whole number, 0 or more)");
+            return;
+        }
         rc.request().toWebSocket()
-                .onSuccess(socket -> open(rc.vertx(), socket))
+                .onSuccess(socket -> open(rc.vertx(), socket, agent, after))
                 .onFailure(e -> {
                     LOG.debugf("agent WebSocket handshake from %s failed: %s", rc.request().remoteAddress(), e.getMessage());
                     if (!rc.response().ended()) {
@@ -53,50 +71,44 @@ public class AgentSocket {
                 });
     }
 
-    private void open(Vertx vertx, ServerWebSocket socket) {
-        AgentConnection connection = new AgentConnection(socket, vertx.getOrCreateContext());
-        connection.send(AgentFrame.hello());
-        socket.textMessageHandler(text -> connection.send(unsupported(text)));
+    private static Long after(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        long after = Long.parseLong(value);
+        if (after < 0) {
+            throw new NumberFormatException("negative");
+        }
+        return after;
+    }
+
+    private void open(Vertx vertx, ServerWebSocket socket, Agent agent, Long after) {
+        AgentConnection connection = new AgentConnection(socket, vertx.getOrCreateContext(), agent);
+        socket.textMessageHandler(text -> commands.handle(connection, text));
         socket.binaryMessageHandler(data -> connection.send(AgentFrame.error("unsupported_frame",
                 "frames must be JSON text messages")));
-        socket.exceptionHandler(e -> LOG.debugf("agent WebSocket %s: %s", socket.remoteAddress(), e.getMessage()));
+        socket.exceptionHandler(e -> LOG.debugf("agent WebSocket of %s: %s", agent.id(), e.getMessage()));
         socket.closeHandler(v -> connections.remove(connection));
-        // Registered before the snapshot is read, so an escalation stored meanwhile is not missed.
+        // Registered before the snapshot is read, so an event stored meanwhile is not missed.
         connections.add(connection);
         if (socket.isClosed()) {
             connections.remove(connection);
             return;
         }
-        vertx.executeBlocking(sessions::waitingEscalations, false)
-                .onSuccess(connection::sendQueue)
+        vertx.executeBlocking(() -> sessions.snapshot(agent.scope(), after, inbox.botLimit(), inbox.botWindow()), false)
+                .onSuccess(snapshot -> connection.start(snapshot, AgentFrame.hello(agent, snapshot.head()),
+                        AgentFrame.inbox(snapshot.head(), snapshot.inbox())))
                 .onFailure(e -> {
-                    LOG.errorf(e, "queue snapshot for agent %s could not be read", socket.remoteAddress());
-                    connection.fail(AgentFrame.error("queue_unavailable",
-                            "the waiting escalations could not be loaded; reconnect later"));
+                    LOG.errorf(e, "inbox of agent %s could not be read", agent.id());
+                    connection.fail(AgentFrame.error("inbox_unavailable",
+                            "your conversations could not be loaded; reconnect later"));
                 });
-        LOG.debugf("agent connected from %s", socket.remoteAddress());
+        LOG.debugf("agent %s connected", agent.id());
     }
 
-    /** Protocol 1 defines no frames from agents; the answer says which type was not understood. */
-    private static AgentFrame.Problem unsupported(String text) {
-        JsonNode type = readType(text);
-        if (type == null || !type.isTextual()) {
-            return AgentFrame.error("unsupported_frame", "frames must be JSON objects with a string \"type\"");
-        }
-        String name = type.asText();
-        if (name.length() > MAX_ECHOED_TYPE) {
-            name = name.substring(0, MAX_ECHOED_TYPE) + "...";
-        }
-        return AgentFrame.error("unsupported_frame",
-                "protocol " + AgentFrame.PROTOCOL + " accepts no \"" + name + "\" frames from agents");
-    }
-
-    private static JsonNode readType(String text) {
-        try {
-            JsonNode frame = EventJson.mapper().readTree(text);
-            return frame != null && frame.isObject() ? frame.get("type") : null;
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+    private static void problem(RoutingContext rc, int status, String title, String detail) {
+        String body = AgentFrame.toJson(io.handoff.events.json.EventJson.mapper().createObjectNode()
+                .put("type", "about:blank").put("title", title).put("status", status).put("detail", detail));
+        rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json").end(body);
     }
 }

@@ -1,8 +1,12 @@
 package io.handoff.gateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.handoff.events.AgentRef;
+import io.handoff.events.conversation.ConversationClosed;
+import io.handoff.events.conversation.MessageCreated;
 import io.handoff.events.escalation.EscalationCreated;
+import io.handoff.events.escalation.TranscriptEntry;
 import io.handoff.events.json.EventJson;
 import io.handoff.events.json.InvalidEventException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,15 +16,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The {@code live_chat_session} table: which conversations are waiting for an agent.
+ * The conversations the gateway knows ({@code live_chat_session}), their transcripts, and who owns them.
  *
- * <p>Kafka delivers at least once, so storing is idempotent on the escalation id: the insert and the
- * re-open are one statement, and it reports whether anything changed, which is what decides whether
- * agents hear about the escalation.
+ * <p>Every change agents must hear about is written in one transaction with its {@link AgentEvents}
+ * entry. Claims are one conditional UPDATE: of any number of agents claiming at once, on any number of
+ * gateway instances, exactly one changes the row to LIVE.
+ *
+ * <p>Kafka delivers at least once, so every write is idempotent: escalations on their id, messages on
+ * their id within the conversation.
  */
 @ApplicationScoped
 public class LiveChatSessions {
@@ -29,33 +40,54 @@ public class LiveChatSessions {
     private static final String UNIQUE_VIOLATION = "23505";
 
     /*
-     * A conversation has at most one open escalation. A new one re-opens a conversation the bot or a
+     * A conversation has at most one open escalation. A new one opens a conversation the bot or a
      * closed live chat left, but never one that is WAITING or LIVE. The same escalation delivered
      * again changes nothing, even after the conversation closed, and neither does an escalation older
      * than the one already stored (a late redelivery).
      */
     private static final String OPEN_WAITING = """
-            INSERT INTO live_chat_session (conversation_id, chatbot_id, escalation_id, state, escalation)
-            VALUES (?, ?, ?, 'WAITING', ?::jsonb)
+            INSERT INTO live_chat_session (conversation_id, chatbot_id, escalation_id, state, escalation, chatbot,
+                                           conversation, last_message, opened_at)
+            VALUES (?, ?, ?, 'WAITING', ?::jsonb, ?::jsonb, ?::jsonb, ?, now())
             ON CONFLICT (conversation_id) DO UPDATE
                SET chatbot_id = EXCLUDED.chatbot_id,
                    escalation_id = EXCLUDED.escalation_id,
                    state = 'WAITING',
                    escalation = EXCLUDED.escalation,
+                   chatbot = EXCLUDED.chatbot,
+                   conversation = EXCLUDED.conversation,
+                   last_message = EXCLUDED.last_message,
                    agent_id = NULL,
-                   updated_at = now()
+                   agent_name = NULL,
+                   updated_at = now(),
+                   state_since = now(),
+                   last_active_at = now(),
+                   opened_at = now()
              WHERE live_chat_session.state IN ('BOT', 'CLOSED')
-               AND live_chat_session.escalation_id <> EXCLUDED.escalation_id
-               AND (EXCLUDED.escalation ->> 'occurredAt')::timestamptz
-                   >= (live_chat_session.escalation ->> 'occurredAt')::timestamptz
-            """;
+               AND live_chat_session.escalation_id IS DISTINCT FROM EXCLUDED.escalation_id
+               AND (live_chat_session.escalation IS NULL
+                    OR (EXCLUDED.escalation ->> 'occurredAt')::timestamptz
+                       >= (live_chat_session.escalation ->> 'occurredAt')::timestamptz)
+            RETURNING\s""" + Session.COLUMNS;
 
-    /* In this version a row changes only when it becomes WAITING, so updated_at is "waiting since". */
-    private static final String WAITING = """
-            SELECT escalation::text FROM live_chat_session
-             WHERE state = 'WAITING'
-             ORDER BY updated_at, conversation_id
-            """;
+    /* Every message keeps the conversation known; one after a closed live chat hands it back to the bot. */
+    private static final String TOUCH = """
+            INSERT INTO live_chat_session (conversation_id, chatbot_id, state, chatbot, conversation, last_message)
+            VALUES (?, ?, 'BOT', ?::jsonb, ?::jsonb, ?)
+            ON CONFLICT (conversation_id) DO UPDATE
+               SET last_message = EXCLUDED.last_message,
+                   last_active_at = now(),
+                   state = CASE WHEN live_chat_session.state = 'CLOSED' THEN 'BOT' ELSE live_chat_session.state END,
+                   state_since = CASE WHEN live_chat_session.state = 'CLOSED' THEN now()
+                                      ELSE live_chat_session.state_since END
+            RETURNING\s""" + Session.COLUMNS;
+
+    private static final String CLAIM = """
+            UPDATE live_chat_session
+               SET state = 'LIVE', agent_id = ?, agent_name = ?, started_announced = false, updated_at = now(),
+                   state_since = now(), opened_at = CASE WHEN state = 'BOT' THEN now() ELSE opened_at END
+             WHERE conversation_id = ? AND chatbot_id = ? AND state IN ('WAITING', 'BOT')
+            RETURNING\s""" + Session.COLUMNS;
 
     private final DataSource dataSource;
 
@@ -63,47 +95,412 @@ public class LiveChatSessions {
         this.dataSource = dataSource;
     }
 
-    /**
-     * Puts the escalation's conversation in the WAITING state.
-     *
-     * @return true if the escalation is new here and agents should hear about it; false if it was
-     *         already stored or the conversation already has an open escalation
-     * @throws InvalidEventException if the escalation id already belongs to another conversation
-     */
-    public boolean openWaiting(EscalationCreated escalation) throws InvalidEventException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(OPEN_WAITING)) {
-            insert.setString(1, escalation.conversation().key());
-            insert.setString(2, escalation.chatbot().key());
-            insert.setString(3, escalation.escalationId());
-            insert.setString(4, EventJson.mapper().writeValueAsString(escalation));
-            return insert.executeUpdate() == 1;
-        } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw new InvalidEventException("escalationId " + escalation.escalationId()
-                        + " already belongs to another conversation");
+    /** The outcome of a claim. */
+    public enum Outcome {
+        /** This agent has just taken the conversation over. */
+        CLAIMED,
+        /** This agent already had it. */
+        ALREADY_THEIRS,
+        /** Another agent has it. */
+        TAKEN,
+        /** Nothing to claim: the conversation is closed or unknown. */
+        NOT_OPEN
+    }
+
+    /** The outcome and the conversation as it is after the claim (null when unknown). */
+    public record Claim(Outcome outcome, Session session) {
+    }
+
+    /** What a connecting agent starts from: the newest event, the inbox, and what they missed. */
+    public record Snapshot(long head, List<Session> inbox, List<AgentEvents.Stored> missed) {
+    }
+
+    /** A message of the transcript, as the {@code transcript} and {@code message} frames show it. */
+    public record Line(String messageId, String role, String text, Instant at, AgentRef agent) {
+
+        ObjectNode toJson() {
+            ObjectNode line = EventJson.mapper().createObjectNode();
+            line.put("messageId", messageId);
+            line.put("role", role);
+            line.put("text", text);
+            line.put("at", at == null ? null : at.toString());
+            if (agent == null) {
+                line.putNull("agent");
+            } else {
+                line.putObject("agent").put("id", agent.id()).put("name", agent.name());
             }
-            throw new SessionStoreException("live-chat session for conversation "
-                    + escalation.conversation().key() + " not stored (SQL state " + e.getSQLState() + ")", e);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("escalation " + escalation.escalationId() + " cannot be written as JSON", e);
+            return line;
         }
     }
 
-    /** The escalations of every WAITING conversation, oldest first, as the JSON that was stored. */
-    public List<JsonNode> waitingEscalations() {
-        List<JsonNode> waiting = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(WAITING);
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                waiting.add(EventJson.mapper().readTree(rows.getString(1)));
+    @FunctionalInterface
+    private interface Work<T> {
+        T apply(Connection c) throws SQLException, InvalidEventException;
+    }
+
+    private <T> T inTransaction(String what, Work<T> work) throws InvalidEventException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.apply(c);
+                c.commit();
+                return result;
+            } catch (SQLException | InvalidEventException | RuntimeException e) {
+                c.rollback();
+                throw e;
             }
-            return waiting;
         } catch (SQLException e) {
-            throw new SessionStoreException("waiting sessions not read (SQL state " + e.getSQLState() + ")", e);
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new InvalidEventException(what + " conflicts with a stored one: " + e.getMessage());
+            }
+            throw new SessionStoreException(what + " not stored (SQL state " + e.getSQLState() + ")", e);
+        }
+    }
+
+    private <T> T transaction(String what, Work<T> work) {
+        try {
+            return inTransaction(what, work);
+        } catch (InvalidEventException e) {
+            throw new SessionStoreException(what + " not stored: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Puts the escalation's conversation in the WAITING state and tells agents.
+     *
+     * @return true if the escalation is new here; false if it was already stored or the conversation
+     *         already has an open escalation
+     * @throws InvalidEventException if the escalation id already belongs to another conversation
+     */
+    public boolean openWaiting(EscalationCreated escalation) throws InvalidEventException {
+        try {
+            return inTransaction("escalation " + escalation.escalationId(), c -> {
+                try (PreparedStatement insert = c.prepareStatement(OPEN_WAITING)) {
+                    insert.setString(1, escalation.conversation().key());
+                    insert.setString(2, escalation.chatbot().key());
+                    insert.setString(3, escalation.escalationId());
+                    insert.setString(4, json(escalation));
+                    insert.setString(5, json(escalation.chatbot()));
+                    insert.setString(6, json(escalation.conversation()));
+                    insert.setString(7, escalation.lastMessage());
+                    try (ResultSet row = insert.executeQuery()) {
+                        if (!row.next()) {
+                            return false;
+                        }
+                        Session session = Session.read(row);
+                        AgentEvents.append(c, session.chatbotId(), session.conversationId(), null,
+                                session.event("escalation.created"));
+                        return true;
+                    }
+                }
+            });
+        } catch (InvalidEventException e) {
+            throw new InvalidEventException("escalationId " + escalation.escalationId()
+                    + " already belongs to another conversation");
+        }
+    }
+
+    /**
+     * Records a visitor's or the assistant's message: the conversation stays known for proactive
+     * take-over, and while it is WAITING or LIVE the message joins the transcript and reaches agents.
+     */
+    public void recordMessage(MessageCreated message) {
+        transaction("message of conversation " + message.conversation().key(), c -> {
+            Session session;
+            try (PreparedStatement touch = c.prepareStatement(TOUCH)) {
+                touch.setString(1, message.conversation().key());
+                touch.setString(2, message.chatbot().key());
+                touch.setString(3, json(message.chatbot()));
+                touch.setString(4, json(message.conversation()));
+                touch.setString(5, message.message().text());
+                try (ResultSet row = touch.executeQuery()) {
+                    row.next();
+                    session = Session.read(row);
+                }
+            }
+            if (Session.WAITING.equals(session.state()) || Session.LIVE.equals(session.state())) {
+                String messageId = message.message().id() != null ? message.message().id() : message.eventId();
+                Line line = new Line(messageId, EventJson.mapper().valueToTree(message.message().role()).asText(),
+                        message.message().text(), message.occurredAt(), null);
+                addLine(c, session, line);
+            }
+            return null;
+        });
+    }
+
+    /** The conversation ended upstream: CLOSED, and agents are told if it was open. */
+    public void conversationClosed(ConversationClosed closed) {
+        transaction("close of conversation " + closed.conversation().key(), c -> {
+            try (PreparedStatement close = c.prepareStatement("""
+                    UPDATE live_chat_session SET state = 'CLOSED', state_since = now(), updated_at = now()
+                     WHERE conversation_id = ? AND state <> 'CLOSED'
+                    RETURNING (SELECT state FROM live_chat_session WHERE conversation_id = ?) AS before,
+                    """ + Session.COLUMNS)) {
+                close.setString(1, closed.conversation().key());
+                close.setString(2, closed.conversation().key());
+                try (ResultSet row = close.executeQuery()) {
+                    if (row.next() && !Session.BOT.equals(row.getString("before"))) {
+                        Session session = Session.read(row);
+                        AgentEvents.append(c, session.chatbotId(), session.conversationId(), null,
+                                session.event("conversation.closed"));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    public Optional<Session> find(String conversationId) {
+        try (Connection c = dataSource.getConnection()) {
+            return find(c, conversationId);
+        } catch (SQLException e) {
+            throw new SessionStoreException("conversation " + conversationId + " not read (SQL state "
+                    + e.getSQLState() + ")", e);
+        }
+    }
+
+    private static Optional<Session> find(Connection c, String conversationId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + Session.COLUMNS
+                + " FROM live_chat_session WHERE conversation_id = ?")) {
+            select.setString(1, conversationId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(Session.read(row)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Gives a WAITING conversation, or one still with the bot, to {@code agent}, unless someone has it. */
+    public Claim claim(String chatbotId, String conversationId, AgentRef agent) {
+        return transaction("claim of conversation " + conversationId, c -> {
+            try (PreparedStatement claim = c.prepareStatement(CLAIM)) {
+                claim.setString(1, agent.id());
+                claim.setString(2, agent.name());
+                claim.setString(3, conversationId);
+                claim.setString(4, chatbotId);
+                try (ResultSet row = claim.executeQuery()) {
+                    if (row.next()) {
+                        Session session = Session.read(row);
+                        AgentEvents.append(c, chatbotId, conversationId, agent.id(), session.event("conversation.claimed"));
+                        return new Claim(Outcome.CLAIMED, session);
+                    }
+                }
+            }
+            Optional<Session> now = find(c, conversationId).filter(s -> s.chatbotId().equals(chatbotId));
+            if (now.isEmpty() || !Session.LIVE.equals(now.get().state())) {
+                return new Claim(Outcome.NOT_OPEN, now.orElse(null));
+            }
+            return new Claim(now.get().agentId().equals(agent.id()) ? Outcome.ALREADY_THEIRS : Outcome.TAKEN, now.get());
+        });
+    }
+
+    /** The visitor has been told that the agent joined. */
+    public void announced(String conversationId) {
+        transaction("announcement of conversation " + conversationId, c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE live_chat_session SET started_announced = true WHERE conversation_id = ?")) {
+                update.setString(1, conversationId);
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public boolean alreadySent(String messageId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT 1 FROM agent_message WHERE message_id = ?")) {
+            select.setString(1, messageId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new SessionStoreException("agent message " + messageId + " not looked up (SQL state "
+                    + e.getSQLState() + ")", e);
+        }
+    }
+
+    /** The visitor has the agent's message: it joins the transcript and reaches the other agents. */
+    public void agentMessageSent(Session session, AgentRef agent, String messageId, String text) {
+        transaction("agent message " + messageId, c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO agent_message (message_id, conversation_id, agent_id) VALUES (?, ?, ?)
+                    ON CONFLICT (message_id) DO NOTHING
+                    """)) {
+                insert.setString(1, messageId);
+                insert.setString(2, session.conversationId());
+                insert.setString(3, agent.id());
+                if (insert.executeUpdate() == 1) {
+                    addLine(c, session, new Line(messageId, "agent", text, Instant.now(), agent));
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void addLine(Connection c, Session session, Line line) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO transcript_line (conversation_id, message_id, role, text, agent_id, agent_name, at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (conversation_id, message_id) DO NOTHING
+                """)) {
+            insert.setString(1, session.conversationId());
+            insert.setString(2, line.messageId());
+            insert.setString(3, line.role());
+            insert.setString(4, line.text());
+            insert.setString(5, line.agent() == null ? null : line.agent().id());
+            insert.setString(6, line.agent() == null ? null : line.agent().name());
+            insert.setTimestamp(7, Timestamp.from(line.at() == null ? Instant.now() : line.at()));
+            if (insert.executeUpdate() == 1) {
+                ObjectNode frame = EventJson.mapper().createObjectNode();
+                frame.put("type", "message");
+                frame.put("conversationId", session.conversationId());
+                frame.set("message", line.toJson());
+                AgentEvents.append(c, session.chatbotId(), session.conversationId(),
+                        Session.LIVE.equals(session.state()) ? session.agentId() : null, frame);
+            }
+        }
+    }
+
+    /** The owner ends the live chat: CLOSED, and agents are told. Empty if it is not theirs to end. */
+    public Optional<Session> end(String conversationId, String agentId) {
+        return leaveLive(conversationId, agentId, "CLOSED", "livechat.ended");
+    }
+
+    /** The owner hands the conversation back to the queue. Empty if it is not theirs to release. */
+    public Optional<Session> release(String conversationId, String agentId) {
+        return leaveLive(conversationId, agentId, "WAITING", "conversation.released");
+    }
+
+    private Optional<Session> leaveLive(String conversationId, String agentId, String state, String event) {
+        return transaction(event + " of conversation " + conversationId, c -> {
+            try (PreparedStatement update = c.prepareStatement("""
+                    UPDATE live_chat_session
+                       SET state = ?, agent_id = NULL, agent_name = NULL, started_announced = false,
+                           state_since = now(), updated_at = now()
+                     WHERE conversation_id = ? AND state = 'LIVE' AND agent_id = ?
+                    RETURNING\s""" + Session.COLUMNS)) {
+                update.setString(1, state);
+                update.setString(2, conversationId);
+                update.setString(3, agentId);
+                try (ResultSet row = update.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    Session session = Session.read(row);
+                    AgentEvents.append(c, session.chatbotId(), conversationId, null, session.event(event));
+                    return Optional.of(session);
+                }
+            }
+        });
+    }
+
+    /**
+     * The inbox of an agent serving {@code scope}, the newest event, and the events after {@code after}
+     * (when not null), all read from one snapshot of the database so they agree with each other.
+     */
+    public Snapshot snapshot(ChatbotScope scope, Long after, int botLimit, Duration botWindow) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            c.setAutoCommit(false);
+            try {
+                long head = AgentEvents.head(c);
+                List<Session> inbox = new ArrayList<>();
+                String filter = scope.all() ? "" : " AND chatbot_id = ANY (?)";
+                try (PreparedStatement open = c.prepareStatement("SELECT " + Session.COLUMNS
+                        + " FROM live_chat_session WHERE state IN ('WAITING', 'LIVE')" + filter
+                        + " ORDER BY CASE state WHEN 'WAITING' THEN 0 ELSE 1 END, state_since, conversation_id")) {
+                    scoped(c, open, scope);
+                    readAll(open, inbox);
+                }
+                try (PreparedStatement bot = c.prepareStatement("SELECT " + Session.COLUMNS
+                        + " FROM live_chat_session WHERE state = 'BOT' AND last_active_at > ?" + filter
+                        + " ORDER BY last_active_at DESC LIMIT " + botLimit)) {
+                    bot.setTimestamp(1, Timestamp.from(Instant.now().minus(botWindow)));
+                    if (!scope.all()) {
+                        bot.setArray(2, c.createArrayOf("text", scope.chatbots().toArray()));
+                    }
+                    readAll(bot, inbox);
+                }
+                List<AgentEvents.Stored> missed = after == null ? List.of()
+                        : AgentEvents.between(c, after, head, Integer.MAX_VALUE);
+                c.commit();
+                return new Snapshot(head, inbox, missed);
+            } finally {
+                if (!c.getAutoCommit()) {
+                    c.rollback();
+                }
+                c.setAutoCommit(true);
+                c.setReadOnly(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+        } catch (SQLException e) {
+            throw new SessionStoreException("inbox not read (SQL state " + e.getSQLState() + ")", e);
+        }
+    }
+
+    private static void scoped(Connection c, PreparedStatement select, ChatbotScope scope) throws SQLException {
+        if (!scope.all()) {
+            select.setArray(1, c.createArrayOf("text", scope.chatbots().toArray()));
+        }
+    }
+
+    private static void readAll(PreparedStatement select, List<Session> into) throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                into.add(Session.read(rows));
+            }
+        }
+    }
+
+    /** The escalation's transcript window followed by every message stored since, oldest first. */
+    public List<Line> transcript(Session session) {
+        List<Line> lines = new ArrayList<>();
+        // Messages stored since the escalation's window ended; without an escalation, since the take-over.
+        Instant from = session.openedAt() == null ? Instant.EPOCH : session.openedAt();
+        if (session.escalation() != null) {
+            EscalationCreated escalation = convert(session);
+            List<TranscriptEntry> window = escalation.transcript() == null ? List.of() : escalation.transcript();
+            for (TranscriptEntry entry : window) {
+                lines.add(new Line(null, EventJson.mapper().valueToTree(entry.role()).asText(), entry.text(), entry.at(), null));
+            }
+            from = window.stream().map(TranscriptEntry::at).filter(at -> at != null)
+                    .max(Instant::compareTo).orElse(escalation.occurredAt());
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("""
+                     SELECT message_id, role, text, at, agent_id, agent_name FROM transcript_line
+                      WHERE conversation_id = ? AND at > ? ORDER BY at, id
+                     """)) {
+            select.setString(1, session.conversationId());
+            select.setTimestamp(2, Timestamp.from(from));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String agentId = rows.getString("agent_id");
+                    lines.add(new Line(rows.getString("message_id"), rows.getString("role"), rows.getString("text"),
+                            rows.getTimestamp("at").toInstant(),
+                            agentId == null ? null : new AgentRef(agentId, rows.getString("agent_name"))));
+                }
+            }
+            return lines;
+        } catch (SQLException e) {
+            throw new SessionStoreException("transcript of conversation " + session.conversationId()
+                    + " not read (SQL state " + e.getSQLState() + ")", e);
+        }
+    }
+
+    private static EscalationCreated convert(Session session) {
+        try {
+            return EventJson.mapper().treeToValue(session.escalation(), EscalationCreated.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored escalation is not JSON", e);
+            throw new IllegalStateException("the stored escalation of conversation " + session.conversationId()
+                    + " cannot be read", e);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return EventJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(value.getClass().getSimpleName() + " cannot be written as JSON", e);
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.handoff.events.json.EventJson;
 
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -26,8 +27,12 @@ final class AgentClient implements AutoCloseable {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private AgentClient(URI uri) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+    private AgentClient(URI uri, String... subProtocols) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (subProtocols.length > 0) {
+            builder.subprotocols(subProtocols[0], java.util.Arrays.copyOfRange(subProtocols, 1, subProtocols.length));
+        }
+        this.socket = builder
                 .buildAsync(uri, new Recorder())
                 .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
                 .join();
@@ -35,6 +40,49 @@ final class AgentClient implements AutoCloseable {
 
     static AgentClient connect(URI uri) {
         return new AgentClient(uri);
+    }
+
+    /** Connects as an agent, with the token in the query string as the console does. */
+    static AgentClient connect(URL base, String token) {
+        return connect(base, token, null);
+    }
+
+    /** Connects as an agent that saw every event up to {@code after} (null: a first connection). */
+    static AgentClient connect(URL base, String token, Long after) {
+        String uri = "ws://localhost:" + base.getPort() + AgentSocket.PATH + "?access_token=" + token
+                + (after == null ? "" : "&after=" + after);
+        AgentClient client = new AgentClient(URI.create(uri));
+        client.awaitFrames(2);
+        return client;
+    }
+
+    /** Connects offering the token as a WebSocket sub-protocol, as browsers can. */
+    static AgentClient connectWithSubProtocol(URL base, String token) {
+        return new AgentClient(URI.create("ws://localhost:" + base.getPort() + AgentSocket.PATH),
+                AgentAuthenticator.SUB_PROTOCOL, "bearer." + token);
+    }
+
+    /** The sub-protocol the gateway chose in the handshake. */
+    String subProtocol() {
+        return socket.getSubprotocol();
+    }
+
+    /** Sends a command with a fresh {@code ref} and returns the gateway's answer to it. */
+    JsonNode command(String type, String conversationId, String... fields) {
+        com.fasterxml.jackson.databind.node.ObjectNode frame = EventJson.mapper().createObjectNode()
+                .put("type", type).put("conversationId", conversationId);
+        String ref = java.util.UUID.randomUUID().toString();
+        frame.put("ref", ref);
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            frame.put(fields[i], fields[i + 1]);
+        }
+        send(frame.toString());
+        return awaitFrame(f -> ref.equals(f.path("ref").asText()));
+    }
+
+    /** The highest seq this client has seen. */
+    long lastSeq() {
+        return frames.stream().mapToLong(f -> f.path("seq").asLong(0)).max().orElse(0);
     }
 
     List<JsonNode> frames() {
@@ -73,7 +121,16 @@ final class AgentClient implements AutoCloseable {
 
     static Predicate<JsonNode> escalationCreated(String escalationId) {
         return f -> "escalation.created".equals(f.path("type").asText())
-                && escalationId.equals(f.path("escalation").path("escalationId").asText());
+                && escalationId.equals(f.path("summary").path("escalation").path("escalationId").asText());
+    }
+
+    static Predicate<JsonNode> frame(String type, String conversationId) {
+        return f -> type.equals(f.path("type").asText()) && conversationId.equals(f.path("conversationId").asText());
+    }
+
+    static Predicate<JsonNode> message(String conversationId, String text) {
+        return f -> "message".equals(f.path("type").asText()) && conversationId.equals(f.path("conversationId").asText())
+                && text.equals(f.path("message").path("text").asText());
     }
 
     private final class Recorder implements WebSocket.Listener {

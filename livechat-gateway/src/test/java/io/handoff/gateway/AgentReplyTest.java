@@ -7,6 +7,7 @@ import io.handoff.events.escalation.EscalationCreated;
 import io.handoff.events.json.EventJson;
 import io.handoff.testing.KafkaTestClient;
 import io.handoff.testing.quarkus.KafkaResource;
+import io.handoff.testing.quarkus.TokenResource;
 import io.handoff.testing.quarkus.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -34,6 +35,7 @@ import static org.awaitility.Awaitility.await;
 /** Agents' replies from Slack threads, carried out over the real broker and database. */
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(TokenResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
 class AgentReplyTest {
 
@@ -47,7 +49,7 @@ class AgentReplyTest {
     DataSource dataSource;
 
     @Inject
-    AgentClaims claims;
+    LiveChatSessions sessions;
 
     @BeforeAll
     static void start() {
@@ -133,25 +135,26 @@ class AgentReplyTest {
         int agents = 8;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(agents);
         java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<AgentClaims.Claim>> results = new java.util.ArrayList<>();
+        List<java.util.concurrent.Future<LiveChatSessions.Claim>> results = new java.util.ArrayList<>();
         for (int i = 0; i < agents; i++) {
             String agent = "agent-" + i;
             results.add(pool.submit(() -> {
                 go.await();
-                return claims.claim(escalation.chatbot().key(), escalation.conversation().key(), agent, agent);
+                return sessions.claim(escalation.chatbot().key(), escalation.conversation().key(), new AgentRef(agent, agent));
             }));
         }
         go.countDown();
-        List<AgentClaims.Claim> outcomes = new java.util.ArrayList<>();
-        for (java.util.concurrent.Future<AgentClaims.Claim> f : results) {
+        List<LiveChatSessions.Claim> outcomes = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<LiveChatSessions.Claim> f : results) {
             outcomes.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
         }
         pool.shutdown();
 
-        List<AgentClaims.Claim> won = outcomes.stream().filter(c -> c.outcome() == AgentClaims.Outcome.CLAIMED).toList();
+        List<LiveChatSessions.Claim> won = outcomes.stream()
+                .filter(c -> c.outcome() == LiveChatSessions.Outcome.CLAIMED).toList();
         assertThat(won).hasSize(1);
-        assertThat(outcomes).filteredOn(c -> c.outcome() == AgentClaims.Outcome.TAKEN).hasSize(agents - 1)
-                .allSatisfy(c -> assertThat(c.agentId()).isEqualTo(won.get(0).agentId()));
+        assertThat(outcomes).filteredOn(c -> c.outcome() == LiveChatSessions.Outcome.TAKEN).hasSize(agents - 1)
+                .allSatisfy(c -> assertThat(c.session().agentId()).isEqualTo(won.get(0).session().agentId()));
     }
 
     private EscalationCreated waiting() throws Exception {

@@ -5,7 +5,9 @@ import io.handoff.events.Topics;
 import io.handoff.events.escalation.EscalationCreated;
 import io.handoff.events.json.EventJson;
 import io.handoff.testing.KafkaTestClient;
+import io.handoff.testing.TokenIssuer;
 import io.handoff.testing.quarkus.KafkaResource;
+import io.handoff.testing.quarkus.TokenResource;
 import io.handoff.testing.quarkus.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -18,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.net.URI;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(TokenResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
 class EscalationBroadcastTest {
 
@@ -59,20 +61,24 @@ class EscalationBroadcastTest {
     }
 
     private AgentClient connectAgent() {
-        return AgentClient.connect(URI.create("ws://localhost:" + base.getPort() + AgentSocket.PATH));
+        return AgentClient.connect(base, TokenIssuer.shared().agent("agent-" + UUID.randomUUID(), "Sam",
+                List.of("chatbot-uuid"), Duration.ofMinutes(5)));
     }
 
     @Test
     void connectedAgentIsToldAboutEachNewEscalation() throws Exception {
         try (AgentClient agent = connectAgent()) {
-            agent.awaitFrames(2);
             EscalationCreated escalation = newEscalation("Can I talk to a person?");
             produce(kafka, escalation);
 
             JsonNode frame = agent.awaitFrame(escalationCreated(escalation.escalationId()));
 
-            assertThat(frame.fieldNames()).toIterable().containsExactly("type", "escalation");
-            JsonNode pushed = frame.get("escalation");
+            assertThat(frame.fieldNames()).toIterable().containsExactly("type", "seq", "conversationId", "summary");
+            JsonNode summary = frame.get("summary");
+            assertThat(summary.get("state").asText()).isEqualTo("WAITING");
+            assertThat(summary.get("agent").isNull()).isTrue();
+            assertThat(summary.get("conversationId").asText()).isEqualTo(escalation.conversation().key());
+            JsonNode pushed = summary.get("escalation");
             assertThat(pushed.get("type").asText()).isEqualTo("escalation.created");
             assertThat(pushed.get("eventId").asText()).isEqualTo(escalation.eventId());
             assertThat(pushed.get("conversation").get("id").asLong())
@@ -83,7 +89,7 @@ class EscalationBroadcastTest {
     }
 
     @Test
-    void agentConnectingLaterFindsWaitingEscalationsInTheQueueOldestFirst() throws Exception {
+    void agentConnectingLaterFindsWaitingEscalationsInTheInboxOldestFirst() throws Exception {
         EscalationCreated older = newEscalation("first in line");
         EscalationCreated newer = newEscalation("second in line");
         try (AgentClient early = connectAgent()) {
@@ -98,12 +104,14 @@ class EscalationBroadcastTest {
             List<JsonNode> frames = late.awaitFrames(2);
 
             assertThat(frames.get(0).get("type").asText()).isEqualTo("hello");
-            JsonNode queue = frames.get(1);
-            assertThat(queue.get("type").asText()).isEqualTo("queue");
+            JsonNode inbox = frames.get(1);
+            assertThat(inbox.get("type").asText()).isEqualTo("inbox");
+            assertThat(inbox.get("seq").asLong()).isEqualTo(frames.get(0).get("seq").asLong());
             List<String> ids = new ArrayList<>();
-            queue.get("escalations").forEach(e -> ids.add(e.get("escalationId").asText()));
+            inbox.get("conversations").forEach(c -> ids.add(c.path("escalation").path("escalationId").asText()));
             assertThat(ids).containsSubsequence(older.escalationId(), newer.escalationId());
-            JsonNode queued = queue.get("escalations").get(ids.indexOf(older.escalationId()));
+            JsonNode queued = inbox.get("conversations").get(ids.indexOf(older.escalationId()));
+            assertThat(queued.get("state").asText()).isEqualTo("WAITING");
             assertThat(queued.get("lastMessage").asText()).isEqualTo("first in line");
             assertThat(queued.get("chatbot").get("id").asText()).isEqualTo("chatbot-uuid");
         }
@@ -114,7 +122,6 @@ class EscalationBroadcastTest {
         EscalationCreated escalation = newEscalation("hello? anyone?");
         EscalationCreated after = Escalations.onSamePartitionAs(escalation, "processed after the duplicate");
         try (AgentClient agent = connectAgent()) {
-            agent.awaitFrames(2);
             produce(kafka, escalation);
             produce(kafka, escalation);
             produce(kafka, after);
@@ -134,7 +141,6 @@ class EscalationBroadcastTest {
                 UUID.randomUUID().toString(), first.chatbot(), first.conversation(), first.visitor(), "back again",
                 first.transcript(), first.trigger(), first.signals());
         try (AgentClient agent = connectAgent()) {
-            agent.awaitFrames(2);
             produce(kafka, first);
             agent.awaitFrame(escalationCreated(first.escalationId()));
             setState(first, "CLOSED");
@@ -159,7 +165,6 @@ class EscalationBroadcastTest {
         EscalationCreated good = newEscalation("still served after bad input");
 
         try (AgentClient agent = connectAgent()) {
-            agent.awaitFrames(2);
             produce(kafka, good);
 
             ConsumerRecord<String, String> malformed = kafka.awaitRecord(Topics.dlq(Topics.ESCALATIONS),
@@ -183,7 +188,6 @@ class EscalationBroadcastTest {
                 original.escalationId(), other.chatbot(), other.conversation(), other.visitor(), other.lastMessage(),
                 other.transcript(), other.trigger(), other.signals());
         try (AgentClient agent = connectAgent()) {
-            agent.awaitFrames(2);
             produce(kafka, original);
             agent.awaitFrame(escalationCreated(original.escalationId()));
             produce(kafka, clash);

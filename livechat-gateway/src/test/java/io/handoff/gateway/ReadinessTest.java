@@ -1,6 +1,7 @@
 package io.handoff.gateway;
 
 import io.handoff.testing.quarkus.KafkaResource;
+import io.handoff.testing.quarkus.TokenResource;
 import io.handoff.testing.quarkus.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -14,6 +15,7 @@ import static org.hamcrest.Matchers.is;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(TokenResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
 class ReadinessTest {
 

@@ -1,0 +1,66 @@
+package io.handoff.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "handoff.gateway")
+public interface GatewayConfig {
+
+    Auth auth();
+
+    Inbox inbox();
+
+    Events events();
+
+    Commands commands();
+
+    /** Who an agent is and which chatbots they serve, read from the token they connect with. */
+    interface Auth {
+
+        /** A member of this group (the token's {@code groups}) serves every chatbot. */
+        @WithDefault("handoff-admin")
+        String adminGroup();
+
+        /** The claim that lists the chatbot ids anyone else serves. */
+        @WithDefault("chatbots")
+        String chatbotsClaim();
+    }
+
+    /** The inbox every agent gets on connect. */
+    interface Inbox {
+
+        /** How many conversations still with the bot are listed, newest activity first. */
+        @WithDefault("50")
+        int botLimit();
+
+        /** Only conversations with the bot that were active this recently are listed. */
+        @WithDefault("30m")
+        Duration botWindow();
+    }
+
+    /** The log of what agents are told, which reconnecting agents catch up from. */
+    interface Events {
+
+        /** How long events are kept for reconnecting agents. */
+        @WithDefault("7d")
+        Duration retention();
+
+        /** How often the log is read when no notification came (notifications make it immediate). */
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
+
+    /** Agents' commands over the WebSocket. */
+    interface Commands {
+
+        /** The longest message an agent may send, in characters. */
+        @WithDefault("4000")
+        int maxTextLength();
+
+        /** Threads that carry out agents' commands (database and Kafka calls). */
+        @WithDefault("16")
+        int threads();
+    }
+}
