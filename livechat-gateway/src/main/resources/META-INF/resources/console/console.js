@@ -401,6 +401,9 @@
     }
     if (kept && !state.conversations.has(state.selected)) state.conversations.set(state.selected, kept);
 
+    // Commands other than send that were in flight when the connection dropped are forgotten; the
+    // open below asks again for what the agent is looking at.
+    resendPendingMessages();
     if (state.deepLink) {
       const link = state.deepLink;
       state.deepLink = null;
@@ -408,7 +411,6 @@
     } else if (state.selected) {
       sendOpen(state.selected);
     }
-    resendPendingMessages();
     renderAll();
   }
 
