@@ -56,7 +56,9 @@ class PipelineEndToEndTest {
         Path root = Path.of(Objects.requireNonNull(System.getProperty("handoff.root"), "handoff.root"));
         stack = LocalStack.start(root, workDir, StackPorts.random(), Duration.ofMinutes(4));
         agent = http.newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + stack.ports().gateway() + "/ws/agent"), new WebSocket.Listener() {
+                .buildAsync(URI.create("ws://127.0.0.1:" + stack.ports().gateway() + "/ws/agent?access_token="
+                        + stack.adminToken(Duration.ofMinutes(30))),
+                        new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();
 
                     @Override
@@ -146,7 +148,8 @@ class PipelineEndToEndTest {
                 .anySatisfy(frame -> {
                     JsonNode node = EventJson.mapper().readTree(frame);
                     assertThat(node.get("type").asText()).isEqualTo("escalation.created");
-                    assertThat(node.get("escalation").get("conversation").get("id").asLong()).isEqualTo(conversation);
+                    assertThat(node.get("summary").get("conversation").get("id").asLong()).isEqualTo(conversation);
+                    assertThat(node.get("summary").get("state").asText()).isEqualTo("WAITING");
                 }));
     }
 

@@ -1,0 +1,428 @@
+package io.handoff.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.handoff.events.Topics;
+import io.handoff.events.conversation.MessageCreated;
+import io.handoff.events.escalation.EscalationCreated;
+import io.handoff.events.json.EventJson;
+import io.handoff.testing.KafkaTestClient;
+import io.handoff.testing.SampleEvents;
+import io.handoff.testing.TokenIssuer;
+import io.handoff.testing.quarkus.KafkaResource;
+import io.handoff.testing.quarkus.PostgresResource;
+import io.handoff.testing.quarkus.TokenResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static io.handoff.gateway.AgentClient.escalationCreated;
+import static io.handoff.gateway.AgentClient.frame;
+import static io.handoff.gateway.AgentClient.message;
+import static io.handoff.gateway.Escalations.newEscalation;
+import static io.handoff.gateway.Escalations.produce;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Agents working conversations over the WebSocket, with the directives the visitor gets on Kafka. */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(TokenResource.class)
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
+class LiveChatProtocolTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String CHATBOT = "chatbot-uuid";
+
+    static KafkaTestClient kafka;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void start() {
+        kafka = new KafkaTestClient(KafkaResource.bootstrapServers());
+    }
+
+    @AfterAll
+    static void stop() {
+        kafka.close();
+    }
+
+    private AgentClient agent(String id, String name) {
+        return AgentClient.connect(base, TokenIssuer.shared().agent(id, name, List.of(CHATBOT), Duration.ofMinutes(5)));
+    }
+
+    private static String unique(String id) {
+        return id + "-" + UUID.randomUUID();
+    }
+
+    /** An escalation every connected agent has seen. */
+    private static EscalationCreated waiting(AgentClient... agents) throws Exception {
+        EscalationCreated escalation = newEscalation("I need a person");
+        produce(kafka, escalation);
+        for (AgentClient agent : agents) {
+            agent.awaitFrame(escalationCreated(escalation.escalationId()));
+        }
+        return escalation;
+    }
+
+    private static void visitorSays(EscalationCreated escalation, String text) throws Exception {
+        visitorSays(escalation.chatbot().key(), escalation.conversation().key(), text);
+    }
+
+    private static void visitorSays(String chatbot, String conversation, String text) throws Exception {
+        MessageCreated message = SampleEvents.visitorMessage(chatbot, conversation, SampleEvents.visitor(null), text);
+        kafka.send(Topics.CONVERSATION_EVENTS, conversation, EventJson.mapper().writeValueAsString(message));
+    }
+
+    private static List<JsonNode> directives(String conversation, int count) throws Exception {
+        List<JsonNode> directives = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : kafka.awaitRecords(Topics.DIRECTIVES, r -> conversation.equals(r.key()), count, WAIT)) {
+            directives.add(EventJson.mapper().readTree(r.value()));
+        }
+        return directives;
+    }
+
+    private static List<String> directiveTypes(String conversation) throws Exception {
+        List<String> types = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : kafka.readAll(Topics.DIRECTIVES, Duration.ofSeconds(2))) {
+            if (conversation.equals(r.key())) {
+                types.add(EventJson.mapper().readTree(r.value()).get("type").asText());
+            }
+        }
+        return types;
+    }
+
+    @Test
+    void openingAConversationShowsTheEscalationWindowThenEverythingSince() throws Exception {
+        try (AgentClient sam = agent(unique("sam"), "Sam")) {
+            EscalationCreated escalation = waiting(sam);
+            String conversation = escalation.conversation().key();
+            visitorSays(escalation, "It is order 1234");
+            // the visitor's message reaches nobody yet: nobody owns or watches the conversation
+            JsonNode transcript = awaitTranscriptWith(sam, conversation, "It is order 1234");
+
+            assertThat(transcript.get("summary").get("state").asText()).isEqualTo("WAITING");
+            assertThat(transcript.get("messages")).extracting(m -> m.get("role").asText() + ": " + m.get("text").asText())
+                    .containsExactly("visitor: Where is my order?", "assistant: Could you share the order number?",
+                            "visitor: I need a person", "visitor: It is order 1234");
+            assertThat(sam.count(message(conversation, "It is order 1234"))).isZero();
+
+            visitorSays(escalation, "Hello?");
+            JsonNode live = sam.awaitFrame(message(conversation, "Hello?"));
+            assertThat(live.get("message").get("role").asText()).isEqualTo("visitor");
+            assertThat(live.get("seq").asLong()).isPositive();
+        }
+    }
+
+    private static JsonNode awaitTranscriptWith(AgentClient agent, String conversation, String text) {
+        JsonNode[] found = new JsonNode[1];
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> {
+            JsonNode transcript = agent.command("open", conversation);
+            found[0] = transcript;
+            List<String> texts = new ArrayList<>();
+            transcript.path("messages").forEach(m -> texts.add(m.path("text").asText()));
+            return texts.contains(text);
+        });
+        return found[0];
+    }
+
+    @Test
+    void theFirstMessageClaimsTheConversationAndTheOthersAreToldWhoHasIt() throws Exception {
+        try (AgentClient sam = agent(unique("sam"), "Sam"); AgentClient kim = agent(unique("kim"), "Kim")) {
+            EscalationCreated escalation = waiting(sam, kim);
+            String conversation = escalation.conversation().key();
+
+            JsonNode ack = sam.command("send", conversation, "text", "Hi, I am Sam. Let me look.");
+
+            assertThat(ack.get("type").asText()).isEqualTo("ack");
+            assertThat(ack.get("action").asText()).isEqualTo("send");
+            List<JsonNode> directives = directives(conversation, 2);
+            assertThat(directives.get(0).get("type").asText()).isEqualTo("livechat.started");
+            assertThat(directives.get(0).get("text").asText()).isEqualTo("Sam from our team has joined the conversation.");
+            assertThat(directives.get(0).get("escalationId").asText()).isEqualTo(escalation.escalationId());
+            assertThat(directives.get(1).get("type").asText()).isEqualTo("agent.message");
+            assertThat(directives.get(1).get("text").asText()).isEqualTo("Hi, I am Sam. Let me look.");
+            assertThat(directives.get(1).get("messageId").asText()).isEqualTo(ack.get("messageId").asText());
+
+            JsonNode claimed = kim.awaitFrame(frame("conversation.claimed", conversation));
+            assertThat(claimed.get("summary").get("state").asText()).isEqualTo("LIVE");
+            assertThat(claimed.get("summary").get("agent").get("name").asText()).isEqualTo("Sam");
+
+            JsonNode refused = kim.command("send", conversation, "text", "Kim here!");
+            assertThat(refused.get("error").asText()).isEqualTo("taken");
+            assertThat(refused.get("agent").get("name").asText()).isEqualTo("Sam");
+            assertThat(refused.get("detail").asText()).isEqualTo("Sam is already talking to this visitor");
+            assertThat(kim.command("take", conversation).get("error").asText()).isEqualTo("taken");
+            assertThat(directiveTypes(conversation)).containsExactly("livechat.started", "agent.message");
+        }
+    }
+
+    @Test
+    void ofManyAgentsSendingAtOnceExactlyOneWins() throws Exception {
+        int count = 6;
+        List<AgentClient> agents = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            agents.add(agent(unique("agent" + i), "Agent " + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            EscalationCreated escalation = waiting(agents.toArray(AgentClient[]::new));
+            String conversation = escalation.conversation().key();
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<JsonNode>> answers = new ArrayList<>();
+            for (AgentClient agent : agents) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return agent.command("send", conversation, "text", "I'll take this one");
+                }));
+            }
+            go.countDown();
+            List<JsonNode> results = new ArrayList<>();
+            for (Future<JsonNode> answer : answers) {
+                results.add(answer.get(30, TimeUnit.SECONDS));
+            }
+
+            List<JsonNode> acks = results.stream().filter(r -> "ack".equals(r.get("type").asText())).toList();
+            assertThat(acks).hasSize(1);
+            String winner = agents.get(results.indexOf(acks.get(0))).frames().get(0).get("agent").get("name").asText();
+            assertThat(results).filteredOn(r -> "error".equals(r.get("type").asText())).hasSize(count - 1)
+                    .allSatisfy(r -> {
+                        assertThat(r.get("error").asText()).isEqualTo("taken");
+                        assertThat(r.get("agent").get("name").asText()).isEqualTo(winner);
+                    });
+            directives(conversation, 2);
+            assertThat(directiveTypes(conversation)).containsExactly("livechat.started", "agent.message");
+        } finally {
+            pool.shutdown();
+            agents.forEach(AgentClient::close);
+        }
+    }
+
+    @Test
+    void visitorMessagesOfALiveConversationReachItsOwnerAndWatchersOnly() throws Exception {
+        try (AgentClient sam = agent(unique("sam"), "Sam"); AgentClient kim = agent(unique("kim"), "Kim");
+             AgentClient lee = agent(unique("lee"), "Lee")) {
+            EscalationCreated escalation = waiting(sam, kim, lee);
+            String conversation = escalation.conversation().key();
+            sam.command("send", conversation, "text", "Hi!");
+            kim.command("open", conversation);
+
+            visitorSays(escalation, "Thanks, it is order 1234");
+
+            JsonNode toOwner = sam.awaitFrame(message(conversation, "Thanks, it is order 1234"));
+            assertThat(toOwner.get("message").get("role").asText()).isEqualTo("visitor");
+            kim.awaitFrame(message(conversation, "Thanks, it is order 1234"));
+            // Lee saw the claim, so Lee is up to date with events after the message too
+            visitorSays(escalation, "Are you there?");
+            sam.awaitFrame(message(conversation, "Are you there?"));
+            sam.command("send", conversation, "text", "Yes, looking at 1234");
+            kim.awaitFrame(message(conversation, "Yes, looking at 1234"));
+            lee.awaitFrame(frame("conversation.claimed", conversation));
+            assertThat(lee.count(f -> "message".equals(f.path("type").asText())
+                    && conversation.equals(f.path("conversationId").asText()))).isZero();
+        }
+    }
+
+    @Test
+    void endingTheLiveChatHandsTheConversationBackToTheAi() throws Exception {
+        try (AgentClient sam = agent(unique("sam"), "Sam"); AgentClient kim = agent(unique("kim"), "Kim")) {
+            EscalationCreated escalation = waiting(sam, kim);
+            String conversation = escalation.conversation().key();
+            sam.command("send", conversation, "text", "Hi!");
+
+            assertThat(kim.command("end", conversation).get("error").asText()).isEqualTo("not_yours");
+            JsonNode ack = sam.command("end", conversation);
+
+            assertThat(ack.get("type").asText()).isEqualTo("ack");
+            JsonNode ended = directives(conversation, 3).get(2);
+            assertThat(ended.get("type").asText()).isEqualTo("livechat.ended");
+            assertThat(ended.get("agent").get("name").asText()).isEqualTo("Sam");
+            JsonNode event = kim.awaitFrame(frame("livechat.ended", conversation));
+            assertThat(event.get("summary").get("state").asText()).isEqualTo("CLOSED");
+            assertThat(sam.command("send", conversation, "text", "one more thing").get("error").asText()).isEqualTo("not_open");
+            assertThat(sam.command("end", conversation).get("error").asText()).isEqualTo("not_open");
+        }
+    }
+
+    @Test
+    void releasingPutsTheConversationBackInTheQueueForAnyoneToTake() throws Exception {
+        try (AgentClient sam = agent(unique("sam"), "Sam"); AgentClient kim = agent(unique("kim"), "Kim")) {
+            EscalationCreated escalation = waiting(sam, kim);
+            String conversation = escalation.conversation().key();
+            sam.command("take", conversation);
+            assertThat(kim.command("release", conversation).get("error").asText()).isEqualTo("not_yours");
+
+            assertThat(sam.command("release", conversation).get("type").asText()).isEqualTo("ack");
+
+            JsonNode released = kim.awaitFrame(frame("conversation.released", conversation));
+            assertThat(released.get("summary").get("state").asText()).isEqualTo("WAITING");
+            assertThat(kim.command("send", conversation, "text", "Kim here").get("type").asText()).isEqualTo("ack");
+            List<JsonNode> directives = directives(conversation, 3);
+            assertThat(directives).extracting(d -> d.get("type").asText() + " " + d.get("agent").get("name").asText())
+                    .containsExactly("livechat.started Sam", "livechat.started Kim", "agent.message Kim");
+        }
+    }
+
+    @Test
+    void aRetriedSendWithTheSameMessageIdReachesTheVisitorOnce() throws Exception {
+        try (AgentClient sam = agent(unique("sam"), "Sam")) {
+            EscalationCreated escalation = waiting(sam);
+            String conversation = escalation.conversation().key();
+
+            JsonNode first = sam.command("send", conversation, "text", "Hi!", "messageId", "client-1-" + conversation);
+            JsonNode again = sam.command("send", conversation, "text", "Hi!", "messageId", "client-1-" + conversation);
+
+            assertThat(first.get("messageId").asText()).isEqualTo(again.get("messageId").asText());
+            directives(conversation, 2);
+            assertThat(directiveTypes(conversation)).containsExactly("livechat.started", "agent.message");
+        }
+    }
+
+    @Test
+    void anAgentCanTakeOverAConversationThatWasNeverEscalated() throws Exception {
+        String conversation = String.valueOf(System.nanoTime());
+        visitorSays(CHATBOT, conversation, "just browsing");
+        try (AgentClient sam = awaitInInbox(conversation)) {
+            JsonNode listed = inboxEntry(sam, conversation);
+            assertThat(listed.get("state").asText()).isEqualTo("BOT");
+            assertThat(listed.get("escalation").isNull()).isTrue();
+            assertThat(listed.get("lastMessage").asText()).isEqualTo("just browsing");
+
+            assertThat(sam.command("take", conversation).get("type").asText()).isEqualTo("ack");
+
+            JsonNode started = directives(conversation, 1).get(0);
+            assertThat(started.get("type").asText()).isEqualTo("livechat.started");
+            assertThat(started.has("escalationId") && !started.get("escalationId").isNull()).isFalse();
+            sam.awaitFrame(frame("conversation.claimed", conversation));
+            visitorSays(CHATBOT, conversation, "oh, a person!");
+            sam.awaitFrame(message(conversation, "oh, a person!"));
+        }
+    }
+
+    private AgentClient awaitInInbox(String conversation) {
+        String id = unique("sam");
+        AgentClient[] found = new AgentClient[1];
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> {
+            AgentClient client = agent(id, "Sam");
+            if (inboxEntry(client, conversation) != null) {
+                found[0] = client;
+                return true;
+            }
+            client.close();
+            return false;
+        });
+        return found[0];
+    }
+
+    private static JsonNode inboxEntry(AgentClient agent, String conversation) {
+        for (JsonNode entry : agent.frames().get(1).get("conversations")) {
+            if (conversation.equals(entry.get("conversationId").asText())) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void typingReachesTheOtherAgentsWhoHaveTheConversationOpen() throws Exception {
+        try (AgentClient sam = agent(unique("sam"), "Sam"); AgentClient kim = agent(unique("kim"), "Kim")) {
+            EscalationCreated escalation = waiting(sam, kim);
+            String conversation = escalation.conversation().key();
+            sam.command("open", conversation);
+            kim.command("open", conversation);
+
+            sam.send("{\"type\":\"typing\",\"conversationId\":\"" + conversation + "\",\"typing\":true}");
+
+            JsonNode typing = kim.awaitFrame(frame("typing", conversation));
+            assertThat(typing.get("agent").get("name").asText()).isEqualTo("Sam");
+            assertThat(typing.get("typing").asBoolean()).isTrue();
+            kim.command("open", conversation);
+            assertThat(sam.count(frame("typing", conversation))).isZero();
+        }
+    }
+
+    @Test
+    void anAgentNeverSeesNorActsOnAnotherChatbotsConversations() throws Exception {
+        String mine = "bot-" + UUID.randomUUID();
+        try (AgentClient outsider = AgentClient.connect(base, TokenIssuer.shared().agent(unique("eve"), "Eve",
+                List.of(mine), Duration.ofMinutes(5)));
+             AgentClient sam = agent(unique("sam"), "Sam")) {
+            EscalationCreated theirs = waiting(sam);
+            String conversation = theirs.conversation().key();
+            EscalationCreated own = SampleEvents.escalation(mine, System.nanoTime(), "help me");
+            produce(kafka, own);
+            outsider.awaitFrame(escalationCreated(own.escalationId()));
+
+            for (String command : List.of("open", "take", "end", "release")) {
+                JsonNode answer = outsider.command(command, conversation);
+                assertThat(answer.get("error").asText()).as(command).isEqualTo("not_found");
+            }
+            assertThat(outsider.command("send", conversation, "text", "hi").get("error").asText()).isEqualTo("not_found");
+            sam.command("send", conversation, "text", "Hi!");
+            visitorSays(theirs, "secret order details");
+            sam.awaitFrame(message(conversation, "secret order details"));
+
+            try (AgentClient later = AgentClient.connect(base, TokenIssuer.shared().agent(unique("eve"), "Eve",
+                    List.of(mine), Duration.ofMinutes(5)), 0L)) {
+                later.awaitFrame(escalationCreated(own.escalationId()));
+                assertThat(inboxEntry(later, conversation)).isNull();
+                assertThat(later.frames()).noneMatch(f -> f.toString().contains(conversation));
+            }
+            assertThat(outsider.frames()).noneMatch(f -> f.toString().contains(theirs.escalationId())
+                    || f.toString().contains("secret order details"));
+        }
+    }
+
+    @Test
+    void aReconnectingAgentGetsWhatItMissed() throws Exception {
+        String id = unique("sam");
+        long lastSeen;
+        EscalationCreated escalation;
+        try (AgentClient sam = agent(id, "Sam")) {
+            escalation = waiting(sam);
+            sam.command("take", escalation.conversation().key());
+            sam.awaitFrame(frame("conversation.claimed", escalation.conversation().key()));
+            lastSeen = sam.lastSeq();
+        }
+        String conversation = escalation.conversation().key();
+        visitorSays(escalation, "are you still there?");
+        EscalationCreated meanwhile = newEscalation("while you were away");
+        produce(kafka, meanwhile);
+        try (AgentClient watcher = agent(unique("kim"), "Kim")) {
+            watcher.awaitFrame(escalationCreated(meanwhile.escalationId()));
+        }
+
+        try (AgentClient back = AgentClient.connect(base, TokenIssuer.shared().agent(id, "Sam", List.of(CHATBOT),
+                Duration.ofMinutes(5)), lastSeen)) {
+            JsonNode missedMessage = back.awaitFrame(message(conversation, "are you still there?"));
+            JsonNode missedEscalation = back.awaitFrame(escalationCreated(meanwhile.escalationId()));
+
+            List<JsonNode> frames = back.frames();
+            assertThat(frames.indexOf(missedMessage)).isGreaterThan(1);
+            assertThat(missedMessage.get("seq").asLong()).isGreaterThan(lastSeen);
+            assertThat(missedEscalation.get("seq").asLong()).isGreaterThan(lastSeen);
+            assertThat(frames).noneMatch(f -> f.path("seq").asLong(Long.MAX_VALUE) <= lastSeen
+                    && !"hello".equals(f.path("type").asText()) && !"inbox".equals(f.path("type").asText()));
+        }
+        try (AgentClient fresh = agent(id, "Sam")) {
+            assertThat(inboxEntry(fresh, conversation).get("state").asText()).isEqualTo("LIVE");
+            assertThat(fresh.count(message(conversation, "are you still there?"))).isZero();
+        }
+    }
+}
