@@ -35,7 +35,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A small web page for the local stack: send a visitor message as the upstream chat service would,
- * and look at what the team received (emails, webhooks, Slack posts).
+ * chat as a visitor in the {@link VisitorSimulator}, and look at what the team received (emails,
+ * webhooks, Slack posts).
  */
 final class DevConsole implements AutoCloseable {
 
@@ -45,12 +46,15 @@ final class DevConsole implements AutoCloseable {
     private final LocalStack stack;
     private final KafkaTestClient kafka;
     private final String webhookSecret;
+    private final VisitorSimulator simulator;
 
     private DevConsole(HttpServer server, LocalStack stack, String webhookSecret) {
         this.server = server;
         this.stack = stack;
         this.webhookSecret = webhookSecret;
         this.kafka = new KafkaTestClient(stack.kafkaBootstrapServers());
+        this.simulator = new VisitorSimulator(stack.kafkaBootstrapServers(), kafka,
+                new ChatbotRef(ExternalId.of(DEMO_CHATBOT), "Demo Chatbot"), stack.gatewayUrl("/console/"));
     }
 
     static DevConsole start(LocalStack stack, int port, String webhookSecret) {
@@ -58,6 +62,7 @@ final class DevConsole implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             DevConsole console = new DevConsole(server, stack, webhookSecret);
             server.createContext("/", console::handle);
+            console.simulator.register(server);
             server.start();
             return console;
         } catch (IOException e) {
@@ -154,12 +159,14 @@ final class DevConsole implements AutoCloseable {
                   <p><button type="submit">Send</button></p>
                 </form>
                 <ul>
+                  <li><a href="/simulator/">Visitor simulator</a>: chat as a visitor of <code>%s</code>, with the AI and live chat</li>
+                  <li><a href="%s">Agent console</a>: answer visitors live (sign in with the agent token ./run-local printed)</li>
                   <li><a href="/mail">Emails received by the SMTP sink</a> (%d)</li>
                   <li><a href="/webhooks">Webhooks received</a> (%d)</li>
                   <li><a href="/slack">Slack API calls received</a> (%d)</li>
                   <li>Agent WebSocket: <code>ws://localhost:%d/ws/agent</code></li>
                 </ul>
-                """.formatted(DEMO_CHATBOT, stack.smtp().receivedMessages().size(),
+                """.formatted(DEMO_CHATBOT, DEMO_CHATBOT, html(stack.gatewayUrl("/console/")), stack.smtp().receivedMessages().size(),
                 stack.webhookReceiver().requests().size(), stack.slackApi().recorder().requests().size(),
                 stack.ports().gateway()));
     }
@@ -253,6 +260,7 @@ final class DevConsole implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        simulator.close();
         kafka.close();
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -75,7 +76,8 @@ public final class LocalStackMain {
         s.append(String.format("%n  Settings API       http://localhost:%d/api/v1/chatbots/{chatbotId}/settings  (OpenAPI: http://localhost:%d/q/openapi)%n", p.router(), p.router()));
         s.append(String.format("  Slack connections  http://localhost:%d/api/v1/chatbots/{chatbotId}/slack  (Events API: /slack/events, signing secret %s)%n",
                 p.slack(), LocalStack.SLACK_SIGNING_SECRET));
-        s.append(String.format("  Agent WebSocket    ws://localhost:%d/ws/agent%n", p.gateway()));
+        s.append(String.format("  Agent console      http://localhost:%d/console/  (WebSocket: ws://localhost:%d/ws/agent)%n", p.gateway(), p.gateway()));
+        s.append(String.format("  Visitor simulator  http://localhost:%d/simulator/  (chat as a visitor of %s)%n", p.console(), DevConsole.DEMO_CHATBOT));
         s.append(String.format("  Kafka              %s%n", stack.kafkaBootstrapServers()));
         s.append(String.format("  PostgreSQL         jdbc:postgresql://localhost:%d/router, /gateway, /webhook and /slack (user postgres, password postgres)%n", p.postgres()));
         s.append(String.format("  SMTP sink          localhost:%d        received mail: http://localhost:%d/mail%n", p.smtp(), p.console()));
@@ -86,6 +88,10 @@ public final class LocalStackMain {
         s.append(String.format("  curl -X POST http://localhost:%d/api/visitor-messages -H 'Content-Type: application/json' \\%n", p.console()));
         s.append("       -d '{\"text\": \"Can I talk to a person?\", \"email\": \"jane@example.com\"}'\n\n");
         s.append(String.format("then open http://localhost:%d/ to see the email, the webhook and the Slack post.%n", p.console()));
+        s.append(String.format("%nOr chat as a visitor at http://localhost:%d/simulator/ and answer in the agent console at%n", p.console()));
+        s.append(String.format("http://localhost:%d/console/ (docs/console.md). Sign in there with this agent token (valid 12 hours):%n%n", p.gateway()));
+        s.append("  ").append(stack.agentToken("agent@localhost", "Local agent", List.of(DevConsole.DEMO_CHATBOT),
+                Duration.ofHours(12))).append("\n");
         s.append(String.format("%nThe settings and escalation API needs a bearer token. An admin token for this stack (valid 30 days):%n%n"));
         s.append("  export HANDOFF_TOKEN=").append(stack.adminToken(Duration.ofDays(30))).append("\n\n");
         s.append(String.format("  curl -H \"Authorization: Bearer $HANDOFF_TOKEN\" http://localhost:%d/api/v1/chatbots/%s/settings%n",
