@@ -1,6 +1,7 @@
 package io.handoff.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.handoff.testing.AgentClient;
 import io.handoff.testing.TokenIssuer;
 import io.handoff.testing.quarkus.KafkaResource;
 import io.handoff.testing.quarkus.PostgresResource;

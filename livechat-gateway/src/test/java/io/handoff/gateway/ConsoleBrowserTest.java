@@ -7,6 +7,7 @@ import io.handoff.events.Topics;
 import io.handoff.events.conversation.MessageCreated;
 import io.handoff.events.escalation.EscalationCreated;
 import io.handoff.events.json.EventJson;
+import io.handoff.testing.AgentClient;
 import io.handoff.testing.Chromium;
 import io.handoff.testing.KafkaTestClient;
 import io.handoff.testing.SampleEvents;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.handoff.events.Topics;
 import io.handoff.events.escalation.EscalationCreated;
 import io.handoff.events.json.EventJson;
+import io.handoff.testing.AgentClient;
 import io.handoff.testing.KafkaTestClient;
 import io.handoff.testing.TokenIssuer;
 import io.handoff.testing.quarkus.KafkaResource;
@@ -29,7 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static io.handoff.gateway.AgentClient.escalationCreated;
+import static io.handoff.testing.AgentClient.escalationCreated;
 import static io.handoff.gateway.Escalations.newEscalation;
 import static io.handoff.gateway.Escalations.produce;
 import static org.assertj.core.api.Assertions.assertThat;

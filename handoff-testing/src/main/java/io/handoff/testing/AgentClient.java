@@ -1,4 +1,4 @@
-package io.handoff.gateway;
+package io.handoff.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,8 +18,16 @@ import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
 
-/** An agent as a browser would be one: the JDK's WebSocket client, recording every frame it gets. */
-final class AgentClient implements AutoCloseable {
+/**
+ * An agent on the live-chat gateway's WebSocket ({@code docs/websocket.md}) as a browser would be one:
+ * the JDK's WebSocket client, recording every frame it gets.
+ */
+public final class AgentClient implements AutoCloseable {
+
+    /** The gateway's WebSocket path. */
+    public static final String PATH = "/ws/agent";
+    /** The sub-protocol offered next to {@code bearer.<token>}. */
+    public static final String SUB_PROTOCOL = "handoff.agent.v2";
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -38,18 +46,18 @@ final class AgentClient implements AutoCloseable {
                 .join();
     }
 
-    static AgentClient connect(URI uri) {
+    public static AgentClient connect(URI uri) {
         return new AgentClient(uri);
     }
 
     /** Connects as an agent, with the token in the query string as the console does. */
-    static AgentClient connect(URL base, String token) {
+    public static AgentClient connect(URL base, String token) {
         return connect(base, token, null);
     }
 
     /** Connects as an agent that saw every event up to {@code after} (null: a first connection). */
-    static AgentClient connect(URL base, String token, Long after) {
-        String uri = "ws://localhost:" + base.getPort() + AgentSocket.PATH + "?access_token=" + token
+    public static AgentClient connect(URL base, String token, Long after) {
+        String uri = "ws://localhost:" + base.getPort() + PATH + "?access_token=" + token
                 + (after == null ? "" : "&after=" + after);
         AgentClient client = new AgentClient(URI.create(uri));
         client.awaitFrames(2);
@@ -57,18 +65,18 @@ final class AgentClient implements AutoCloseable {
     }
 
     /** Connects offering the token as a WebSocket sub-protocol, as browsers can. */
-    static AgentClient connectWithSubProtocol(URL base, String token) {
-        return new AgentClient(URI.create("ws://localhost:" + base.getPort() + AgentSocket.PATH),
-                AgentAuthenticator.SUB_PROTOCOL, "bearer." + token);
+    public static AgentClient connectWithSubProtocol(URL base, String token) {
+        return new AgentClient(URI.create("ws://localhost:" + base.getPort() + PATH),
+                SUB_PROTOCOL, "bearer." + token);
     }
 
     /** The sub-protocol the gateway chose in the handshake. */
-    String subProtocol() {
+    public String subProtocol() {
         return socket.getSubprotocol();
     }
 
     /** Sends a command with a fresh {@code ref} and returns the gateway's answer to it. */
-    JsonNode command(String type, String conversationId, String... fields) {
+    public JsonNode command(String type, String conversationId, String... fields) {
         com.fasterxml.jackson.databind.node.ObjectNode frame = EventJson.mapper().createObjectNode()
                 .put("type", type).put("conversationId", conversationId);
         String ref = java.util.UUID.randomUUID().toString();
@@ -81,34 +89,34 @@ final class AgentClient implements AutoCloseable {
     }
 
     /** The highest seq this client has seen. */
-    long lastSeq() {
+    public long lastSeq() {
         return frames.stream().mapToLong(f -> f.path("seq").asLong(0)).max().orElse(0);
     }
 
-    List<JsonNode> frames() {
+    public List<JsonNode> frames() {
         return List.copyOf(frames);
     }
 
     /** Waits until at least {@code count} frames arrived and returns them all. */
-    List<JsonNode> awaitFrames(int count) {
+    public List<JsonNode> awaitFrames(int count) {
         await().atMost(WAIT).until(() -> frames.size() >= count);
         return frames();
     }
 
-    JsonNode awaitFrame(Predicate<JsonNode> match) {
+    public JsonNode awaitFrame(Predicate<JsonNode> match) {
         await().atMost(WAIT).until(() -> frames.stream().anyMatch(match));
         return frames.stream().filter(match).findFirst().orElseThrow();
     }
 
-    long count(Predicate<JsonNode> match) {
+    public long count(Predicate<JsonNode> match) {
         return frames.stream().filter(match).count();
     }
 
-    void send(String text) {
+    public void send(String text) {
         socket.sendText(text, true).join();
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed.isDone();
     }
 
@@ -119,16 +127,16 @@ final class AgentClient implements AutoCloseable {
         }
     }
 
-    static Predicate<JsonNode> escalationCreated(String escalationId) {
+    public static Predicate<JsonNode> escalationCreated(String escalationId) {
         return f -> "escalation.created".equals(f.path("type").asText())
                 && escalationId.equals(f.path("summary").path("escalation").path("escalationId").asText());
     }
 
-    static Predicate<JsonNode> frame(String type, String conversationId) {
+    public static Predicate<JsonNode> frame(String type, String conversationId) {
         return f -> type.equals(f.path("type").asText()) && conversationId.equals(f.path("conversationId").asText());
     }
 
-    static Predicate<JsonNode> message(String conversationId, String text) {
+    public static Predicate<JsonNode> message(String conversationId, String text) {
         return f -> "message".equals(f.path("type").asText()) && conversationId.equals(f.path("conversationId").asText())
                 && text.equals(f.path("message").path("text").asText());
     }
