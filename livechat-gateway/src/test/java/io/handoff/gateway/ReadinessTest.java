@@ -37,6 +37,9 @@ class ReadinessTest {
         given().when().get("/console/?chatbot=demo-bot&conversation=456")
                 .then().statusCode(200)
                 .contentType(containsString("text/html"))
+                .body(containsString("src=\"console.js\""));
+        given().when().get("/console/console.js")
+                .then().statusCode(200)
                 .body(containsString("/ws/agent"));
     }
 }
