@@ -778,7 +778,8 @@
     const bySince = (a, b) => String(a.since || "").localeCompare(String(b.since || ""));
     const waiting = all.filter((s) => s.state === "WAITING").sort(bySince);
     const live = all.filter((s) => s.state === "LIVE").sort(bySince);
-    const bot = all.filter((s) => s.state === "BOT").sort((a, b) => bySince(b, a));
+    // the gateway lists conversations with the bot most recently active first; keep its order
+    const bot = all.filter((s) => s.state === "BOT");
     fillList($("waiting-list"), waiting, "Nobody is waiting.");
     fillList($("live-list"), live, "No live chats.");
     fillList($("bot-list"), bot, "No recent bot conversations.");
@@ -820,7 +821,7 @@
     } else if (summary.state === "LIVE") {
       status = `${stateLabel(summary)} · ${duration(summary.since)}`;
     } else {
-      status = `With the bot · active ${time(summary.since)}`;
+      status = `With the bot since ${time(summary.since)}`;
     }
     const item = el("button", {
       type: "button",

@@ -61,6 +61,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +82,7 @@ class ConsoleBrowserTest {
     private static final String OTHER_CHATBOT = "other-console-bot";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Path ARTIFACTS = Path.of("target", "console-browser");
+    private static final Pattern TOKEN_IN_URL = Pattern.compile("access_token=[^&'\"\\s]+");
 
     static KafkaTestClient kafka;
     static ChromeDriverService driverService;
@@ -101,7 +103,6 @@ class ConsoleBrowserTest {
         driverService = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Chromium.DRIVER.toFile())
                 .usingAnyFreePort()
-                .withLogFile(ARTIFACTS.resolve("chromedriver.log").toFile())
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Chromium.BROWSER.toFile());
@@ -273,18 +274,60 @@ class ConsoleBrowserTest {
         });
     }
 
+    @Test
+    void afterTheConnectionDropsTheConsoleReconnectsAndCatchesUpOnWhatItMissed(TestInfo test) throws Exception {
+        inBrowser(test, () -> {
+            try (DroppingProxy network = DroppingProxy.start(console.getPort())) {
+                signIn(new URL("http://localhost:" + network.port() + "/console/"), agentToken("agent-max", "Max", CHATBOT), "Max");
+                EscalationCreated first = escalation(CHATBOT, "Hello, anyone?");
+                String firstId = first.conversation().key();
+                produce(first);
+                click(inboxItem("waiting-list", firstId));
+                awaitMessage("visitor", "Hello, anyone?");
+
+                network.drop();
+                awaitUntil(d -> !"online".equals(byTestId("connection-status").getAttribute("data-state")));
+                EscalationCreated second = escalation(CHATBOT, "I came while you were away");
+                try (AgentClient witness = AgentClient.connect(console, agentToken("agent-wit", "Wit", CHATBOT))) {
+                    assertThat(witness.command("open", firstId).path("type").asText()).isEqualTo("transcript");
+                    produce(second);
+                    produceVisitorMessage(first, "Still there?");
+                    // stored by the gateway while the console could not hear of it
+                    witness.awaitFrame(AgentClient.frame("escalation.created", second.conversation().key()));
+                    witness.awaitFrame(AgentClient.message(firstId, "Still there?"));
+                }
+                network.restore();
+
+                awaitUntil(d -> "online".equals(byTestId("connection-status").getAttribute("data-state")));
+                awaitVisible(inboxItem("waiting-list", second.conversation().key()));
+                awaitMessage("visitor", "Still there?");
+                awaitText("state-label", "Waiting");
+                assertThat(browser.findElements(By.cssSelector("[data-testid='transcript'] [data-testid='message-text']"))
+                        .stream().filter(m -> m.getText().equals("Still there?")).count()).isEqualTo(1);
+                List<String> handshakes = network.handshakeAfter();
+                assertThat(handshakes).as("after= of each handshake").hasSizeGreaterThanOrEqualTo(2);
+                assertThat(handshakes.get(0)).isEmpty();
+                assertThat(handshakes.get(handshakes.size() - 1)).matches("[1-9][0-9]*");
+            }
+        });
+    }
+
     // ------------------------------------------------------------------ the page
 
     private void signIn(String token, String agentName) {
-        browser.get(console.toString());
+        signIn(console, token, agentName);
+    }
+
+    private static void signIn(URL page, String token, String agentName) {
+        browser.get(page.toString());
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
-        browser.get(console.toString());
+        browser.get(page.toString());
         fillInToken(token);
         awaitText("agent-name", agentName);
         awaitUntil(d -> "online".equals(byTestId("connection-status").getAttribute("data-state")));
     }
 
-    private void fillInToken(String token) {
+    private static void fillInToken(String token) {
         WebElement input = awaitVisible(By.cssSelector("[data-testid='token-input']"));
         input.clear();
         input.sendKeys(token);
@@ -412,7 +455,9 @@ class ConsoleBrowserTest {
         Files.writeString(ARTIFACTS.resolve(name + ".html"), browser.getPageSource());
         List<String> lines = new ArrayList<>();
         for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
-            lines.add(Instant.ofEpochMilli(entry.getTimestamp()) + " " + entry.getLevel() + " " + entry.getMessage());
+            // the browser names the WebSocket address when a connection fails, token included
+            String message = TOKEN_IN_URL.matcher(entry.getMessage()).replaceAll("access_token=<redacted>");
+            lines.add(Instant.ofEpochMilli(entry.getTimestamp()) + " " + entry.getLevel() + " " + message);
         }
         Files.write(ARTIFACTS.resolve(name + "-console.log"), lines);
         System.out.println("[console-browser] saved the screenshot, page and browser log of " + name + " in "
