@@ -12,7 +12,8 @@
 #   BASE_IMAGE    optional base image override passed to the Dockerfile
 #   PUSH=true     push each image after building it
 #
-# Not exercised by the automated tests: no Docker engine exists where they run.
+# No Docker engine exists where the automated tests run, so they build no image; deploy-check checks
+# that the ports below are the modules' quarkus.http.port.
 set -eu
 
 cd "$(dirname "$0")/../.."
