@@ -312,6 +312,41 @@ class ConsoleBrowserTest {
         });
     }
 
+    @Test
+    void aReplyWrittenOfflineGoesOutOnReconnectAndIsRefusedInlineWhenAnotherAgentTookOver(TestInfo test) throws Exception {
+        inBrowser(test, () -> {
+            try (DroppingProxy network = DroppingProxy.start(console.getPort())) {
+                signIn(new URL("http://localhost:" + network.port() + "/console/"), agentToken("agent-eva", "Eva", CHATBOT), "Eva");
+                EscalationCreated escalation = escalation(CHATBOT, "Can someone help me?");
+                String id = escalation.conversation().key();
+                produce(escalation);
+                click(inboxItem("waiting-list", id));
+                awaitText("state-label", "Waiting");
+
+                network.drop();
+                awaitUntil(d -> !"online".equals(byTestId("connection-status").getAttribute("data-state")));
+                byTestId("composer-input").sendKeys("Hi, Eva here!", Keys.ENTER);
+                await(d -> {
+                    WebElement pending = findMessage("agent", "Hi, Eva here!");
+                    return pending != null && "sending".equals(pending.getAttribute("data-status"));
+                });
+                try (AgentClient kim = AgentClient.connect(console, agentToken("agent-kim-3", "Kim", CHATBOT))) {
+                    assertThat(kim.command("take", id).path("type").asText()).isEqualTo("ack");
+                }
+                network.restore();
+
+                awaitText("conversation-error", "Kim is already talking to this visitor");
+                awaitText("state-label", "Live with Kim");
+                await(d -> {
+                    WebElement refused = findMessage("agent", "Hi, Eva here!");
+                    return refused != null && "failed".equals(refused.getAttribute("data-status"))
+                            && refused.getText().contains("not sent");
+                });
+                assertThat(byTestId("composer-input").isEnabled()).isFalse();
+            }
+        });
+    }
+
     // ------------------------------------------------------------------ the page
 
     private void signIn(String token, String agentName) {
