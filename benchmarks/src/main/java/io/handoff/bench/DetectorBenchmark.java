@@ -199,25 +199,12 @@ public final class DetectorBenchmark {
                     firstOffset = committed;
                 }
                 if (committed >= messages) {
-                    return new DetectorRun(rate(messages - firstOffset, now - firstAt), rssMiB(detector));
+                    return new DetectorRun(rate(messages - firstOffset, now - firstAt), ProcessFacts.residentMiB(detector.pid()));
                 }
                 Thread.sleep(50);
             }
             throw new IllegalStateException("the detector did not consume all messages within 10 minutes");
         }
-    }
-
-    private static long rssMiB(ServiceProcess process) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                }
-            }
-        } catch (Exception e) {
-            return -1;
-        }
-        return -1;
     }
 
     private static double rate(long count, long nanos) {

@@ -1,0 +1,435 @@
+package io.handoff.bench;
+
+import io.handoff.bench.ConversationTraffic.TrafficEvent;
+import io.handoff.events.Topics;
+import io.handoff.local.LocalStack;
+import io.handoff.local.ServiceProcess;
+import io.handoff.local.StackPorts;
+import org.apache.kafka.common.TopicPartition;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * The whole pipeline under load, in one run on one machine: the six packaged services as separate
+ * processes on a real broker, PostgreSQL, an SMTP server and a webhook receiver (the local stack),
+ * with this program playing the upstream chat service.
+ *
+ * <ol>
+ *   <li>Steady phase: many concurrent conversations at a fixed rate; for each conversation that asks
+ *       for a person, the time from producing that message to the webhook and to the email arriving,
+ *       split into hops (detector, router, notifier); the detector's lag at the end; each service's
+ *       start-up time and resident memory.</li>
+ *   <li>Throughput phase: a backlog produced as fast as possible; how fast the detector works it off,
+ *       against a bare Kafka consumer reading the same records.</li>
+ * </ol>
+ *
+ * <p>Usage, from the project directory after {@code ./mvnw install -DskipTests}:
+ * {@code java -cp benchmarks/target/handoff-benchmarks.jar io.handoff.bench.PipelineBenchmark
+ * [rate/s=1000] [seconds=60] [escalating share=0.05] [backlog=200000] [concurrent conversations=5000]},
+ * with {@code -Dbench.warmup-seconds=10} for the unmeasured start of the steady phase.
+ */
+public final class PipelineBenchmark {
+
+    /** The detector's Kafka Streams application id, which is its consumer group (its default). */
+    static final String DETECTOR_GROUP = "handoff-trigger-detector";
+    static final String GATEWAY_GROUP = "handoff-livechat-gateway";
+
+    static final String DETECTOR = "trigger-detector";
+    static final List<String> MODULES = List.of(DETECTOR, "escalation-router", "notifier-email", "notifier-slack",
+            "notifier-webhook", "livechat-gateway");
+
+    static final String THIS_JVM = "this JVM (broker, SMTP, webhook receiver, load)";
+
+    private static final String RECIPIENT = "team@bench.test";
+    private static final String WEBHOOK_PATH = "/hooks/bench";
+    private static final Duration NOTIFICATION_WAIT = Duration.ofMinutes(5);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** What to run; see the class comment for the order of the arguments. */
+    record Options(int rate, int seconds, double escalatingShare, int backlog, int conversations, int warmupSeconds) {
+
+        static Options parse(String[] args) {
+            int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+            int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+            double share = args.length > 2 ? share(args[2]) : 0.05;
+            int backlog = args.length > 3 ? Integer.parseInt(args[3]) : 200_000;
+            int conversations = args.length > 4 ? Integer.parseInt(args[4]) : 5_000;
+            int warmup = Integer.getInteger("bench.warmup-seconds", 10);
+            if (rate < 1 || seconds < 1 || backlog < 1 || conversations < 1 || warmup < 0) {
+                throw new IllegalArgumentException("rate, seconds, backlog and conversations must be positive");
+            }
+            return new Options(rate, seconds, share, backlog, conversations, warmup);
+        }
+
+        /** "0.05" or "5%". */
+        private static double share(String text) {
+            return text.endsWith("%") ? Double.parseDouble(text.substring(0, text.length() - 1)) / 100 : Double.parseDouble(text);
+        }
+    }
+
+    /** A service's start-up: process start to first ready answer, and what Quarkus itself logged. */
+    record Startup(long pid, Duration toReady, Duration quarkusStartedIn) {
+    }
+
+    /** What the steady phase measured. */
+    record Steady(long measuredEvents, double achievedRate, long failedSends, long detectorLag, long gatewayLag,
+                  int escalations, int escalationsSeen, Percentiles webhook, Percentiles email,
+                  Map<String, Percentiles> hops, Map<String, Long> residentMiB, CpuUse.Period cpu) {
+    }
+
+    /** What the throughput phase measured. */
+    record Throughput(long records, double produceRate, long detectorBacklogAtStart, double detectorRate,
+                      double gatewaySeconds, BareConsumer.Read bare, CpuUse.Period cpu) {
+    }
+
+    private PipelineBenchmark() {
+    }
+
+    /**
+     * Runs the benchmark and ends the JVM, also when the in-process servers leave threads behind, so
+     * that a finished run never keeps holding the machine.
+     */
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run(Options.parse(args));
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private static void run(Options options) throws Exception {
+        Path root = Path.of(System.getProperty("handoff.root", ".")).toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory("handoff-pipeline-bench");
+
+        ConversationTraffic.checkVocabulary();
+        ConversationTraffic traffic = new ConversationTraffic(options.conversations(), options.escalatingShare(), 1_000_000L, 42);
+        List<TrafficEvent> steadyEvents = traffic.next((options.warmupSeconds() + options.seconds()) * options.rate());
+        List<TrafficEvent> backlogEvents = traffic.next(options.backlog());
+
+        System.out.printf("Pipeline benchmark on %s, %d cores, %s RAM, Java %s (%s)%n", Machine.cpuModel(),
+                Runtime.getRuntime().availableProcessors(), Machine.memory(), System.getProperty("java.runtime.version"),
+                System.getProperty("java.vm.name"));
+        System.out.printf("steady phase: %,d events/s for %d s after a %d s warm-up; %,d concurrent conversations, "
+                        + "%.1f%% of them ask for a person; throughput phase: a backlog of %,d events%n",
+                options.rate(), options.seconds(), options.warmupSeconds(), options.conversations(),
+                100 * options.escalatingShare(), options.backlog());
+        System.out.printf("events: visitor and assistant messages and conversation.closed, %.0f bytes on average; "
+                + "one producer, acks=all, linger.ms=%d%n", averageSize(backlogEvents), TrafficProducer.LINGER_MS);
+        System.out.printf("work directory (service logs in logs/): %s%n%n", work);
+
+        StackPorts ports = StackPorts.random();
+        LocalStack stack;
+        Map<String, Startup> startups;
+        try (ReadinessWatch readiness = new ReadinessWatch(portsByModule(ports))) {
+            System.out.println("Starting the local stack: Kafka, PostgreSQL, SMTP, webhook receiver, six services ...");
+            stack = LocalStack.start(root, work, ports, Duration.ofMinutes(5));
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "pipeline-bench-stop"));
+            startups = startups(stack, readiness);
+        }
+        try {
+            startups.forEach((module, s) -> System.out.printf("  %-18s pid %-8d ready %5.1f s after its process started%n",
+                    module, s.pid(), s.toReady().toMillis() / 1000.0));
+            configureChatbot(stack);
+            Steady steady;
+            Throughput throughput;
+            try (TrafficProducer producer = new TrafficProducer(stack.kafkaBootstrapServers());
+                 GroupOffsets offsets = new GroupOffsets(stack.kafkaBootstrapServers());
+                 NotificationArrivals arrivals = new NotificationArrivals(stack.webhookReceiver(), stack.smtp());
+                 TopicArrivals topics = new TopicArrivals(stack.kafkaBootstrapServers(),
+                         List.of(Topics.ESCALATIONS, Topics.NOTIFY_WEBHOOK, Topics.NOTIFY_EMAIL))) {
+                steady = steadyPhase(options, stack, steadyEvents, producer, offsets, arrivals, topics);
+                throughput = throughputPhase(stack, backlogEvents, producer, offsets, arrivals);
+            }
+            printSummary(options, startups, steady, throughput);
+        } finally {
+            stack.close();
+        }
+    }
+
+    private static Map<String, Integer> portsByModule(StackPorts ports) {
+        return Map.of(DETECTOR, ports.detector(), "escalation-router", ports.router(), "notifier-email", ports.email(),
+                "notifier-slack", ports.slack(), "notifier-webhook", ports.webhook(), "livechat-gateway", ports.gateway());
+    }
+
+    /**
+     * The six services are launched together (on two cores, next to the broker and PostgreSQL that
+     * have just started), so each one's start-up includes waiting for the CPU that the others use.
+     */
+    private static Map<String, Startup> startups(LocalStack stack, ReadinessWatch readiness) throws InterruptedException {
+        Map<String, Startup> startups = new LinkedHashMap<>();
+        for (String module : MODULES) {
+            ServiceProcess service = stack.service(module);
+            Instant ready = readiness.readyAt(module);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (ready == null && System.nanoTime() < deadline) {
+                Thread.sleep(20); // the stack saw it ready; the watch asks again within 50 ms
+                ready = readiness.readyAt(module);
+            }
+            if (ready == null) {
+                throw new IllegalStateException(module + " is ready for the stack but never answered the readiness watch");
+            }
+            startups.put(module, new Startup(service.pid(), Duration.between(ProcessFacts.started(service.pid()), ready),
+                    ProcessFacts.quarkusStartedIn(service.log())));
+        }
+        return startups;
+    }
+
+    /**
+     * Email and webhook on, no offer, no email required: a visitor who asks for a person is escalated
+     * by that one message. Returns once the detector decides with these settings.
+     */
+    private static void configureChatbot(LocalStack stack) throws Exception {
+        String settings = """
+                {"name": "%s", "offerFirst": false, "emailRequired": false,
+                 "email": {"enabled": true, "recipients": "%s"},
+                 "webhook": {"enabled": true, "url": "%s", "signingSecret": "bench-signing-secret"}}
+                """.formatted(ConversationTraffic.CHATBOT_NAME, RECIPIENT, stack.webhookReceiver().url(WEBHOOK_PATH));
+        HttpResponse<String> saved = stack.putSettings(ConversationTraffic.CHATBOT_ID, settings);
+        if (saved.statusCode() != 200) {
+            throw new IllegalStateException("could not save the chatbot's settings: " + saved.body());
+        }
+        String probe = "{\"chatbotId\": \"" + ConversationTraffic.CHATBOT_ID
+                + "\", \"messages\": [{\"role\": \"visitor\", \"text\": \"Can I talk to a person?\"}]}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.service(DETECTOR).url("/api/v1/triggers/evaluate")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(probe)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body().contains("\"action\":\"escalate\"")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the detector did not apply the chatbot's settings within 90 s");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static Steady steadyPhase(Options options, LocalStack stack, List<TrafficEvent> events, TrafficProducer producer,
+                                      GroupOffsets offsets, NotificationArrivals arrivals, TopicArrivals topics)
+            throws Exception {
+        int warmup = options.warmupSeconds() * options.rate();
+        Map<String, Instant> produced = new ConcurrentHashMap<>();
+        AtomicLong measuredFrom = new AtomicLong();
+        Map<String, Long> pids = pids(stack);
+        AtomicReference<CpuUse.Snapshot> cpuFrom = new AtomicReference<>();
+        System.out.printf("%nSteady phase: %,d events at %,d/s (the first %,d are warm-up) ...%n", events.size(),
+                options.rate(), warmup);
+        ProgressReport progress = new ProgressReport(producer, offsets, arrivals, topics);
+        TrafficProducer.Sent sent;
+        try (progress) {
+            sent = producer.paced(events, options.rate(), (index, event, at) -> {
+                if (index == warmup) {
+                    measuredFrom.set(System.nanoTime());
+                    cpuFrom.set(CpuUse.take(pids));
+                }
+                if (event.escalating() && index >= warmup) {
+                    produced.put(event.key(), at);
+                }
+            });
+        }
+        CpuUse.Period cpu = CpuUse.between(cpuFrom.get(), CpuUse.take(pids));
+        long measuredNanos = System.nanoTime() - measuredFrom.get();
+        long measured = sent.count() - warmup;
+        long detectorLag = offsets.lag(DETECTOR_GROUP, Topics.CONVERSATION_EVENTS);
+        long gatewayLag = offsets.lag(GATEWAY_GROUP, Topics.CONVERSATION_EVENTS);
+        Map<String, Long> resident = new LinkedHashMap<>();
+        for (String module : MODULES) {
+            resident.put(module, ProcessFacts.residentMiB(stack.service(module).pid()));
+        }
+        System.out.printf("sent %,d measured events in %.1f s: %,.0f/s; detector lag at the end %,d records, gateway lag %,d%n",
+                measured, measuredNanos / 1e9, measured / (measuredNanos / 1e9), detectorLag, gatewayLag);
+
+        long deadline = System.nanoTime() + NOTIFICATION_WAIT.toNanos();
+        while (System.nanoTime() < deadline && !produced.keySet().stream()
+                .allMatch(c -> arrivals.webhook(c) != null && arrivals.email(c) != null)) {
+            Thread.sleep(200);
+        }
+        if (arrivals.problem() != null) {
+            System.out.println("reading the notifications failed: " + arrivals.problem());
+        }
+        // the throughput phase starts from a detector and a gateway that have read everything so far
+        Map<TopicPartition, Long> end = offsets.endOffsets(Topics.CONVERSATION_EVENTS);
+        offsets.awaitCommitted(DETECTOR_GROUP, Topics.CONVERSATION_EVENTS, end, Duration.ofMillis(200), Duration.ofMinutes(10));
+        offsets.awaitCommitted(GATEWAY_GROUP, Topics.CONVERSATION_EVENTS, end, Duration.ofMillis(200), Duration.ofMinutes(10));
+
+        Map<String, Percentiles> hops = new LinkedHashMap<>();
+        hops.put("produced -> escalation on handoff.escalations (detector)",
+                between(produced, produced::get, c -> topics.seen(Topics.ESCALATIONS, c)));
+        hops.put("escalation -> notify.webhook (router)",
+                between(produced, c -> topics.seen(Topics.ESCALATIONS, c), c -> topics.seen(Topics.NOTIFY_WEBHOOK, c)));
+        hops.put("notify.webhook -> webhook received (notifier-webhook)",
+                between(produced, c -> topics.seen(Topics.NOTIFY_WEBHOOK, c), arrivals::webhook));
+        hops.put("escalation -> notify.email (router)",
+                between(produced, c -> topics.seen(Topics.ESCALATIONS, c), c -> topics.seen(Topics.NOTIFY_EMAIL, c)));
+        hops.put("notify.email -> email stored (notifier-email)",
+                between(produced, c -> topics.seen(Topics.NOTIFY_EMAIL, c), arrivals::email));
+        int seen = (int) produced.keySet().stream().filter(c -> topics.seen(Topics.ESCALATIONS, c) != null).count();
+        return new Steady(measured, measured / (measuredNanos / 1e9), producer.failed(), detectorLag, gatewayLag,
+                produced.size(), seen, between(produced, produced::get, arrivals::webhook),
+                between(produced, produced::get, arrivals::email), hops, resident, cpu);
+    }
+
+    /** The time from {@code from} to {@code to} for every measured conversation that has both. */
+    private static Percentiles between(Map<String, Instant> conversations, Function<String, Instant> from,
+                                       Function<String, Instant> to) {
+        List<Duration> durations = new ArrayList<>();
+        for (String conversation : conversations.keySet()) {
+            Instant start = from.apply(conversation);
+            Instant end = to.apply(conversation);
+            if (start != null && end != null) {
+                durations.add(Duration.between(start, end));
+            }
+        }
+        return Percentiles.of(durations);
+    }
+
+    /**
+     * Produces the backlog as fast as possible, then times the detector from the end of producing to
+     * the moment it has committed the whole topic; the gateway, which reads the same topic, is timed
+     * alongside. When the rest of the pipeline has finished with the backlog's escalations, a bare
+     * consumer reads the same records, so it has the machine to itself as the detector did not.
+     */
+    private static Throughput throughputPhase(LocalStack stack, List<TrafficEvent> events, TrafficProducer producer,
+                                              GroupOffsets offsets, NotificationArrivals arrivals) throws InterruptedException {
+        String topic = Topics.CONVERSATION_EVENTS;
+        System.out.printf("%nThroughput phase: producing a backlog of %,d events as fast as possible ...%n", events.size());
+        Map<TopicPartition, Long> from = offsets.endOffsets(topic);
+        Map<String, Long> pids = pids(stack);
+        TrafficProducer.Sent sent = producer.asFastAsPossible(events);
+        CpuUse.Snapshot cpuFrom = CpuUse.take(pids);
+        long start = cpuFrom.nanoTime();
+        long committedAtStart = GroupOffsets.sum(offsets.committed(DETECTOR_GROUP, topic));
+        Map<TopicPartition, Long> to = offsets.endOffsets(topic);
+        long remaining = GroupOffsets.sum(to) - committedAtStart;
+        System.out.printf("produced at %,.0f/s; the detector had %,d records left when producing ended%n",
+                sent.rate(), remaining);
+
+        long detectorDone = 0;
+        long gatewayDone = 0;
+        CpuUse.Snapshot cpuTo = null;
+        long deadline = start + Duration.ofMinutes(20).toNanos();
+        while ((detectorDone == 0 || gatewayDone == 0) && System.nanoTime() < deadline) {
+            if (detectorDone == 0 && reached(offsets.committed(DETECTOR_GROUP, topic), to)) {
+                cpuTo = CpuUse.take(pids);
+                detectorDone = cpuTo.nanoTime();
+            }
+            if (gatewayDone == 0 && reached(offsets.committed(GATEWAY_GROUP, topic), to)) {
+                gatewayDone = System.nanoTime();
+            }
+            Thread.sleep(50);
+        }
+        if (detectorDone == 0) {
+            throw new IllegalStateException("the detector did not work off the backlog within 20 minutes");
+        }
+        double detectorRate = remaining / ((detectorDone - start) / 1e9);
+        double gatewaySeconds = gatewayDone == 0 ? Double.NaN : (gatewayDone - start) / 1e9;
+        System.out.printf("detector: %,.0f records/s over %.1f s; gateway caught up after %.1f s%n",
+                detectorRate, (detectorDone - start) / 1e9, gatewaySeconds);
+
+        awaitNotified(events, arrivals);
+        BareConsumer.Read bare = BareConsumer.read(stack.kafkaBootstrapServers(), from, to, Duration.ofMinutes(5));
+        System.out.printf("bare consumer: %,d records at %,.0f/s%n", bare.records(), bare.rate());
+        return new Throughput(events.size(), sent.rate(), remaining, detectorRate, gatewaySeconds, bare,
+                CpuUse.between(cpuFrom, cpuTo));
+    }
+
+    private static boolean reached(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> target) {
+        return target.entrySet().stream().allMatch(e -> committed.getOrDefault(e.getKey(), 0L) >= e.getValue());
+    }
+
+    /** Waits until the webhook and the email of every escalation in {@code events} have arrived. */
+    private static void awaitNotified(List<TrafficEvent> events, NotificationArrivals arrivals) throws InterruptedException {
+        List<String> escalating = events.stream().filter(TrafficEvent::escalating).map(TrafficEvent::key).toList();
+        long deadline = System.nanoTime() + NOTIFICATION_WAIT.toNanos();
+        while (!escalating.stream().allMatch(c -> arrivals.webhook(c) != null && arrivals.email(c) != null)) {
+            if (System.nanoTime() > deadline) {
+                System.out.println("going on although not every escalation of the backlog was notified within "
+                        + NOTIFICATION_WAIT);
+                return;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static Map<String, Long> pids(LocalStack stack) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (String module : MODULES) {
+            pids.put(module, stack.service(module).pid());
+        }
+        pids.put(THIS_JVM, ProcessHandle.current().pid());
+        return pids;
+    }
+
+    private static double averageSize(List<TrafficEvent> events) {
+        Instant at = Instant.now();
+        return events.stream().mapToInt(e -> e.key().length() + e.value(at).length()).average().orElse(0);
+    }
+
+    private static void printSummary(Options options, Map<String, Startup> startups, Steady steady, Throughput throughput) {
+        System.out.printf("%n================ Results ================%n%n");
+        System.out.printf("Steady phase: %,d events/s asked, %,.0f/s achieved over %d s (%,d events, %d failed sends)%n",
+                options.rate(), steady.achievedRate(), options.seconds(), steady.measuredEvents(), steady.failedSends());
+        System.out.printf("  lag at the end of the phase: detector %,d records, gateway %,d records%n",
+                steady.detectorLag(), steady.gatewayLag());
+        System.out.printf("  escalating messages %d; escalations seen %d; webhooks %d; emails %d%n", steady.escalations(),
+                steady.escalationsSeen(), steady.webhook().count(), steady.email().count());
+        System.out.printf("%n  %-58s %8s %8s %8s %8s%n", "latency (ms)", "p50", "p95", "p99", "max");
+        System.out.printf("  %-58s %s%n", "message produced -> webhook received", steady.webhook().row());
+        System.out.printf("  %-58s %s%n", "message produced -> email stored by the SMTP server", steady.email().row());
+        System.out.printf("  (webhook: when the receiver had read the request; email: GreenMail's receive time of the stored%n"
+                + "   message, to the millisecond; both on this JVM's clock, like the send times)%n");
+        System.out.printf("  hops:%n");
+        steady.hops().forEach((hop, p) -> System.out.printf("  %-58s %s%n", "  " + hop, p.row()));
+
+        System.out.printf("%nThroughput phase: a backlog of %,d events, produced at %,.0f/s%n", throughput.records(),
+                throughput.produceRate());
+        double ratio = throughput.detectorRate() / throughput.bare().rate();
+        System.out.printf("  %-58s %,12.0f records/s (%,d records after producing ended)%n", "trigger-detector",
+                throughput.detectorRate(), throughput.detectorBacklogAtStart());
+        System.out.printf("  %-58s %,12.0f records/s%n", "bare Kafka consumer, same records", throughput.bare().rate());
+        System.out.printf("  %-58s %12.3f%n", "ratio", ratio);
+        System.out.printf("  %-58s %12.1f s%n", "livechat-gateway, same backlog, caught up after", throughput.gatewaySeconds());
+
+        System.out.printf("%n  %-18s %10s %16s %14s%n", "service", "start-up", "Quarkus started", "resident");
+        for (String module : MODULES) {
+            Startup s = startups.get(module);
+            System.out.printf("  %-18s %8.1f s %14s %10d MiB%n", module, s.toReady().toMillis() / 1000.0,
+                    s.quarkusStartedIn() == null ? "-" : String.format("%.1f s", s.quarkusStartedIn().toMillis() / 1000.0),
+                    steady.residentMiB().get(module));
+        }
+        System.out.printf("  (start-up: process start to the first 200 from /q/health/ready, all six launched at once;%n"
+                + "   resident: VmRSS at the end of the steady phase)%n");
+
+        System.out.printf("%n  %-48s %16s %20s%n", "CPU time, % of one core", "steady phase", "detector on backlog");
+        for (String name : steady.cpu().cpuSeconds().keySet()) {
+            System.out.printf("  %-48s %15.0f%% %19.0f%%%n", name, steady.cpu().percentOfCore(name),
+                    throughput.cpu().percentOfCore(name));
+        }
+        System.out.printf("  %-48s %15.0f%% %19.0f%%   (of %d%% available)%n", "all", steady.cpu().totalPercentOfCore(),
+                throughput.cpu().totalPercentOfCore(), 100 * Runtime.getRuntime().availableProcessors());
+
+        boolean throughputMet = ratio >= 0.5;
+        boolean latencyMet = steady.achievedRate() >= 1_000 && steady.webhook().count() > 0
+                && steady.webhook().count() == steady.escalations() && steady.webhook().p99Millis() < 100;
+        System.out.printf("%nTargets:%n");
+        System.out.printf("  detector >= 0.5 x bare consumer: %.3f -> %s%n", ratio, throughputMet ? "met" : "NOT met");
+        System.out.printf("  webhook p99 < 100 ms at >= 1,000 events/s: p99 %.1f ms at %,.0f/s, %d of %d webhooks -> %s%n",
+                steady.webhook().p99Millis(), steady.achievedRate(), steady.webhook().count(), steady.escalations(),
+                latencyMet ? "met" : "NOT met");
+    }
+}
