@@ -152,6 +152,45 @@ class SettingsApiTest {
     }
 
     @Test
+    void bodiesThatAreNotOneSettingsObjectAndOversizedOnesAreRefusedAndNothingIsStored() {
+        for (String body : List.of("{\"name\": \"x\"} trailing", "{} {}", "{\"name\": \"x\"}}", "null",
+                "{\"escalationsEnabled\": \"\"}", "{\"responseSlaMinutes\": \"\"}")) {
+            asAdmin().contentType(ContentType.JSON).body(body)
+                    .when().put("/api/v1/chatbots/{id}/settings", "bot-strict")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("title", equalTo("Unreadable request body"));
+        }
+        // a document this large could not be published as one Kafka record; it is refused before storing
+        asAdmin().contentType(ContentType.JSON).body("{\"name\": \"" + "x".repeat(300_000) + "\"}")
+                .when().put("/api/v1/chatbots/{id}/settings", "bot-strict")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("title", equalTo("Body too large"));
+        asAdmin().when().get("/api/v1/chatbots/{id}/settings", "bot-strict").then().statusCode(404);
+
+        create("bot-strict-patch");
+        asAdmin().contentType("application/merge-patch+json").body("{\"responseSlaMinutes\": 30} {}")
+                .when().patch("/api/v1/chatbots/{id}/settings", "bot-strict-patch")
+                .then().statusCode(400).contentType("application/problem+json");
+        asAdmin().contentType("application/merge-patch+json").body("{\"name\": \"" + "y".repeat(300_000) + "\"}")
+                .when().patch("/api/v1/chatbots/{id}/settings", "bot-strict-patch")
+                .then().statusCode(413).contentType("application/problem+json");
+        asAdmin().when().get("/api/v1/chatbots/{id}/settings", "bot-strict-patch")
+                .then().statusCode(200).body("name", equalTo("Shop bot")).body("responseSlaMinutes", equalTo(10));
+    }
+
+    @Test
+    void anIdWithAControlCharacterIsTheCallersMistakeNotADatabaseFailure() {
+        asAdmin().when().get("/api/v1/chatbots/{id}/settings", "bot\u0000nul")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Invalid path"));
+        asAdmin().contentType(ContentType.JSON).body("{\"name\": \"x\"}")
+                .when().put("/api/v1/chatbots/{id}/settings", "bot\u0000nul")
+                .then().statusCode(400).contentType("application/problem+json");
+        asAdmin().when().get("/api/v1/escalations/{id}", "esc\u0000nul")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheApiWithExamplesAndBearerAuth() {
         given().when().get("/q/openapi?format=json")
                 .then().statusCode(200)

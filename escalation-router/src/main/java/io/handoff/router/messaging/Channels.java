@@ -11,6 +11,7 @@ public final class Channels {
     public static final String LIVECHAT = "livechat";
     public static final String CHATBOT_SETTINGS = "chatbot-settings";
     public static final String SLACK_CONNECTIONS = "slack-connections";
+    public static final String CONVERSATION_EVENTS = "conversation-events";
 
     private Channels() {
     }

@@ -1,10 +1,12 @@
 package io.handoff.router.messaging;
 
 import io.handoff.events.directive.Directive;
+import io.handoff.events.directive.EscalationOffered;
 import io.handoff.events.directive.LivechatEnded;
 import io.handoff.events.directive.LivechatStarted;
 import io.handoff.events.json.EventDecoder;
 import io.handoff.events.json.InvalidEventException;
+import io.handoff.router.persistence.ActivityRepository;
 import io.handoff.router.persistence.FollowUpRepository;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +22,11 @@ public class LivechatConsumer {
 
     private final EventDecoder decoder = new EventDecoder();
     private final FollowUpRepository followUps;
+    private final ActivityRepository activity;
 
-    public LivechatConsumer(FollowUpRepository followUps) {
+    public LivechatConsumer(FollowUpRepository followUps, ActivityRepository activity) {
         this.followUps = followUps;
+        this.activity = activity;
     }
 
     @Incoming(Channels.LIVECHAT)
@@ -34,6 +38,8 @@ public class LivechatConsumer {
                     agentName(started), started.occurredAt());
         } else if (directive instanceof LivechatEnded ended) {
             followUps.recordResolution(ended.conversation().key(), ended.occurredAt());
+        } else if (directive instanceof EscalationOffered offered) {
+            activity.offered(offered.chatbot().key(), offered.conversation().key(), offered.occurredAt());
         }
     }
 

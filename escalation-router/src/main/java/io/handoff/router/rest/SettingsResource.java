@@ -3,7 +3,10 @@ package io.handoff.router.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.handoff.events.json.EventJson;
 import io.handoff.events.settings.ChatbotSettings;
@@ -31,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -48,9 +52,20 @@ public class SettingsResource {
 
     public static final String MERGE_PATCH = "application/merge-patch+json";
 
-    /** API input is read strictly: a field the settings do not have is a mistake worth reporting. */
-    private static final ObjectReader STRICT = EventJson.mapper().readerFor(ChatbotSettings.class)
+    /**
+     * The largest settings document accepted, in bytes of UTF-8. Settings are published as one Kafka
+     * record, whose default limit is 1 MiB; a document this size stays well below it once stored.
+     */
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+
+    /**
+     * API input is read strictly: a field the settings do not have, anything after the document, or an
+     * empty string where a flag, number or block belongs is a mistake worth reporting, not a default.
+     */
+    private static final ObjectMapper STRICT_MAPPER = strictMapper();
+    private static final ObjectReader STRICT = STRICT_MAPPER.readerFor(ChatbotSettings.class)
             .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectReader STRICT_TREE = STRICT_MAPPER.reader();
 
     static final String FULL_EXAMPLE = """
             {
@@ -113,8 +128,14 @@ public class SettingsResource {
         if (body == null || body.isBlank()) {
             return Problem.response(400, "Missing body", "Send the settings as a JSON object.");
         }
+        if (tooLarge(body)) {
+            return bodyTooLarge();
+        }
         // Read here rather than by the framework, so every unreadable body gets the same problem response.
         ChatbotSettings settings = STRICT.readValue(body);
+        if (settings == null) {
+            return Problem.response(400, "Unreadable request body", "The settings must be a JSON object, not null.");
+        }
         return ok(service.replace(chatbotId, settings));
     }
 
@@ -134,7 +155,10 @@ public class SettingsResource {
         if (body == null || body.isBlank()) {
             return Problem.response(400, "Missing body", "Send a JSON merge patch: an object with the fields to change.");
         }
-        JsonNode patch = EventJson.mapper().readTree(body);
+        if (tooLarge(body)) {
+            return bodyTooLarge();
+        }
+        JsonNode patch = STRICT_TREE.readTree(body);
         if (!patch.isObject()) {
             return Problem.response(400, "Unreadable request body", "A merge patch for settings must be a JSON object.");
         }
@@ -147,7 +171,11 @@ public class SettingsResource {
         if (current.get("webhook") instanceof ObjectNode webhook) {
             webhook.remove("signingSecretSet");
         }
-        ChatbotSettings merged = STRICT.readValue(mergePatch(current, patch).toString());
+        String document = mergePatch(current, patch).toString();
+        if (tooLarge(document)) {
+            return bodyTooLarge();
+        }
+        ChatbotSettings merged = STRICT.readValue(document);
         return ok(service.replace(chatbotId, merged));
     }
 
@@ -177,6 +205,22 @@ public class SettingsResource {
             }
         }
         return result;
+    }
+
+    private static ObjectMapper strictMapper() {
+        ObjectMapper mapper = EventJson.mapper().copy().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        return mapper;
+    }
+
+    private static boolean tooLarge(String body) {
+        // a UTF-16 character is at most three bytes of UTF-8, so only longer bodies need counting
+        return body.length() > MAX_BODY_BYTES / 3 && body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES;
+    }
+
+    private static Response bodyTooLarge() {
+        return Problem.response(413, "Body too large",
+                "A settings document may have at most " + MAX_BODY_BYTES / 1024 + " KiB.");
     }
 
     private static Response notFound(String chatbotId) {
