@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Agents' commands over the WebSocket ({@code docs/websocket.md}): {@code open}, {@code unwatch},
- * {@code send}, {@code take}, {@code end}, {@code release} and {@code typing}.
+ * {@code send}, {@code take}, {@code end}, {@code release}, {@code typing}, and {@code ping} to keep
+ * idle connections open through proxies.
  *
  * <p>A frame is checked on the event loop and answered at once when it is malformed; a well-formed
  * command runs on a worker thread, after the same agent's earlier commands. Every command is answered
@@ -29,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class AgentCommands {
 
     private static final Logger LOG = Logger.getLogger(AgentCommands.class);
-    private static final Set<String> COMMANDS = Set.of("open", "unwatch", "send", "take", "end", "release", "typing");
+    private static final Set<String> COMMANDS = Set.of("open", "unwatch", "send", "take", "end", "release", "typing", "ping");
     private static final int MAX_ECHOED_TYPE = 64;
     private static final int MAX_REF = 64;
     private static final int MAX_ID = 200;
@@ -81,6 +82,14 @@ public class AgentCommands {
         if (refNode != null && !refNode.isNull() && ref == null) {
             connection.send(AgentFrame.error(null, null, "invalid_frame", "\"ref\" must be a string of at most "
                     + MAX_REF + " characters"));
+            return;
+        }
+        if ("ping".equals(type)) {
+            ObjectNode pong = AgentFrame.of("pong");
+            if (ref != null) {
+                pong.put("ref", ref);
+            }
+            connection.send(pong);
             return;
         }
         String problem = check(type, frame);

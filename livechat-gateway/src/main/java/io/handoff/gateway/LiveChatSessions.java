@@ -70,7 +70,10 @@ public class LiveChatSessions {
                        >= (live_chat_session.escalation ->> 'occurredAt')::timestamptz)
             RETURNING\s""" + Session.COLUMNS;
 
-    /* Every message keeps the conversation known; one after a closed live chat hands it back to the bot. */
+    /*
+     * Every message keeps the conversation known; one after a closed live chat hands it back to the bot.
+     * "became_bot" says whether the conversation is new here or just came back to the bot.
+     */
     private static final String TOUCH = """
             INSERT INTO live_chat_session (conversation_id, chatbot_id, state, chatbot, conversation, last_message)
             VALUES (?, ?, 'BOT', ?::jsonb, ?::jsonb, ?)
@@ -80,7 +83,7 @@ public class LiveChatSessions {
                    state = CASE WHEN live_chat_session.state = 'CLOSED' THEN 'BOT' ELSE live_chat_session.state END,
                    state_since = CASE WHEN live_chat_session.state = 'CLOSED' THEN now()
                                       ELSE live_chat_session.state_since END
-            RETURNING\s""" + Session.COLUMNS;
+            RETURNING state_since = now() AND state = 'BOT' AS became_bot,\s""" + Session.COLUMNS;
 
     private static final String CLAIM = """
             UPDATE live_chat_session
@@ -202,7 +205,8 @@ public class LiveChatSessions {
 
     /**
      * Records a visitor's or the assistant's message: the conversation stays known for proactive
-     * take-over, and while it is WAITING or LIVE the message joins the transcript and reaches agents.
+     * take-over (agents hear of a new one, or one back with the bot, by {@code conversation.active}),
+     * and while it is WAITING or LIVE the message joins the transcript and reaches agents.
      */
     public void recordMessage(MessageCreated message) {
         transaction("message of conversation " + message.conversation().key(), c -> {
@@ -216,6 +220,10 @@ public class LiveChatSessions {
                 try (ResultSet row = touch.executeQuery()) {
                     row.next();
                     session = Session.read(row);
+                    if (row.getBoolean("became_bot")) {
+                        AgentEvents.append(c, session.chatbotId(), session.conversationId(), null,
+                                session.event("conversation.active"));
+                    }
                 }
             }
             if (Session.WAITING.equals(session.state()) || Session.LIVE.equals(session.state())) {

@@ -295,6 +295,11 @@
     state.socket = socket;
     let opened = false;
     socket.addEventListener("open", () => { opened = true; });
+    // Browsers cannot send WebSocket pings; a ping frame keeps idle proxies from closing the connection.
+    const keepAlive = setInterval(() => {
+      if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: "ping" }));
+    }, 25000);
+    socket.addEventListener("close", () => clearInterval(keepAlive));
     socket.addEventListener("message", (event) => {
       if (state.socket !== socket) return;
       let frame;
@@ -366,6 +371,7 @@
       case "conversation.released":
       case "livechat.ended":
       case "conversation.closed":
+      case "conversation.active":
         return onConversationEvent(frame);
       case "message": return onMessage(frame);
       case "typing": return onTyping(frame);

@@ -132,6 +132,15 @@ class AgentSocketProtocolTest {
     }
 
     @Test
+    void aPingIsAnsweredWithAPong() {
+        try (AgentClient agent = AgentClient.connect(base, token("bot-a"))) {
+            agent.send("{\"type\":\"ping\",\"ref\":\"p1\"}");
+            JsonNode pong = agent.awaitFrame(f -> "pong".equals(f.path("type").asText()));
+            assertThat(pong.get("ref").asText()).isEqualTo("p1");
+        }
+    }
+
+    @Test
     void closedConnectionsLeaveTheRegistry() {
         int before = connections.count();
         AgentClient agent = AgentClient.connect(base, token("bot-a"));

@@ -296,12 +296,23 @@ class LiveChatProtocolTest {
     @Test
     void anAgentCanTakeOverAConversationThatWasNeverEscalated() throws Exception {
         String conversation = String.valueOf(System.nanoTime());
-        visitorSays(CHATBOT, conversation, "just browsing");
-        try (AgentClient sam = awaitInInbox(conversation)) {
+        try (AgentClient watching = agent(unique("kim"), "Kim")) {
+            visitorSays(CHATBOT, conversation, "just browsing");
+            JsonNode active = watching.awaitFrame(frame("conversation.active", conversation));
+            assertThat(active.get("summary").get("state").asText()).isEqualTo("BOT");
+            assertThat(active.get("summary").get("lastMessage").asText()).isEqualTo("just browsing");
+        }
+        visitorSays(CHATBOT, conversation, "still browsing");
+        try (AgentClient sam = awaitInInbox(conversation, "still browsing")) {
             JsonNode listed = inboxEntry(sam, conversation);
             assertThat(listed.get("state").asText()).isEqualTo("BOT");
             assertThat(listed.get("escalation").isNull()).isTrue();
-            assertThat(listed.get("lastMessage").asText()).isEqualTo("just browsing");
+            // one conversation.active per conversation, not one per message
+            try (AgentClient replay = AgentClient.connect(base, TokenIssuer.shared().agent(unique("lee"), "Lee",
+                    List.of(CHATBOT), Duration.ofMinutes(5)), 0L)) {
+                replay.awaitFrame(frame("conversation.active", conversation));
+                assertThat(replay.count(frame("conversation.active", conversation))).isEqualTo(1);
+            }
 
             assertThat(sam.command("take", conversation).get("type").asText()).isEqualTo("ack");
 
@@ -314,12 +325,13 @@ class LiveChatProtocolTest {
         }
     }
 
-    private AgentClient awaitInInbox(String conversation) {
+    private AgentClient awaitInInbox(String conversation, String lastMessage) {
         String id = unique("sam");
         AgentClient[] found = new AgentClient[1];
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> {
             AgentClient client = agent(id, "Sam");
-            if (inboxEntry(client, conversation) != null) {
+            JsonNode entry = inboxEntry(client, conversation);
+            if (entry != null && lastMessage.equals(entry.path("lastMessage").asText())) {
                 found[0] = client;
                 return true;
             }
