@@ -72,7 +72,9 @@ public class LiveChatSessions {
 
     /*
      * Every message keeps the conversation known; one after a closed live chat hands it back to the bot.
-     * "became_bot" says whether the conversation is new here or just came back to the bot.
+     * A conversation with the bot is rewritten at most every few seconds (its last message and activity
+     * time are for the inbox), so a busy chatbot does not cost a write per message; then no row comes
+     * back. "became_bot" says whether the conversation is new here or just came back to the bot.
      */
     private static final String TOUCH = """
             INSERT INTO live_chat_session (conversation_id, chatbot_id, state, chatbot, conversation, last_message)
@@ -83,6 +85,8 @@ public class LiveChatSessions {
                    state = CASE WHEN live_chat_session.state = 'CLOSED' THEN 'BOT' ELSE live_chat_session.state END,
                    state_since = CASE WHEN live_chat_session.state = 'CLOSED' THEN now()
                                       ELSE live_chat_session.state_since END
+             WHERE live_chat_session.state <> 'BOT'
+                OR live_chat_session.last_active_at < now() - interval '5 seconds'
             RETURNING state_since = now() AND state = 'BOT' AS became_bot,\s""" + Session.COLUMNS;
 
     private static final String CLAIM = """
@@ -209,31 +213,37 @@ public class LiveChatSessions {
      * and while it is WAITING or LIVE the message joins the transcript and reaches agents.
      */
     public void recordMessage(MessageCreated message) {
-        transaction("message of conversation " + message.conversation().key(), c -> {
-            Session session;
-            try (PreparedStatement touch = c.prepareStatement(TOUCH)) {
-                touch.setString(1, message.conversation().key());
-                touch.setString(2, message.chatbot().key());
-                touch.setString(3, json(message.chatbot()));
-                touch.setString(4, json(message.conversation()));
-                touch.setString(5, message.message().text());
-                try (ResultSet row = touch.executeQuery()) {
-                    row.next();
-                    session = Session.read(row);
-                    if (row.getBoolean("became_bot")) {
-                        AgentEvents.append(c, session.chatbotId(), session.conversationId(), null,
-                                session.event("conversation.active"));
-                    }
+        Session session;
+        boolean becameBot;
+        try (Connection c = dataSource.getConnection(); PreparedStatement touch = c.prepareStatement(TOUCH)) {
+            touch.setString(1, message.conversation().key());
+            touch.setString(2, message.chatbot().key());
+            touch.setString(3, json(message.chatbot()));
+            touch.setString(4, json(message.conversation()));
+            touch.setString(5, message.message().text());
+            try (ResultSet row = touch.executeQuery()) {
+                if (!row.next()) {
+                    return;
                 }
+                session = Session.read(row);
+                becameBot = row.getBoolean("became_bot");
             }
-            if (Session.WAITING.equals(session.state()) || Session.LIVE.equals(session.state())) {
-                String messageId = message.message().id() != null ? message.message().id() : message.eventId();
-                Line line = new Line(messageId, EventJson.mapper().valueToTree(message.message().role()).asText(),
-                        message.message().text(), message.occurredAt(), null);
+        } catch (SQLException e) {
+            throw new SessionStoreException("message of conversation " + message.conversation().key()
+                    + " not stored (SQL state " + e.getSQLState() + ")", e);
+        }
+        if (becameBot) {
+            transaction("conversation.active of " + session.conversationId(), c -> AgentEvents.append(c,
+                    session.chatbotId(), session.conversationId(), null, session.event("conversation.active")));
+        } else if (Session.WAITING.equals(session.state()) || Session.LIVE.equals(session.state())) {
+            String messageId = message.message().id() != null ? message.message().id() : message.eventId();
+            Line line = new Line(messageId, EventJson.mapper().valueToTree(message.message().role()).asText(),
+                    message.message().text(), message.occurredAt(), null);
+            transaction("message of conversation " + session.conversationId(), c -> {
                 addLine(c, session, line);
-            }
-            return null;
-        });
+                return null;
+            });
+        }
     }
 
     /** The conversation ended upstream: CLOSED, and agents are told if it was open. */

@@ -6,6 +6,7 @@ import io.handoff.events.conversation.MessageCreated;
 import io.handoff.events.json.EventDecoder;
 import io.handoff.events.json.InvalidEventException;
 import io.handoff.router.persistence.ActivityRepository;
+import io.handoff.telemetry.LogIds;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Counts conversations and declined offers from {@code chat.conversation-events}, for the statistics
  * ({@code GET /api/v1/chatbots/{id}/stats}). Invalid events go to {@code chat.conversation-events.dlq}.
+ * In order, so a conversation's first message is the one recorded.
  */
 @ApplicationScoped
 public class ConversationActivityConsumer {
@@ -25,13 +27,15 @@ public class ConversationActivityConsumer {
     }
 
     @Incoming(Channels.CONVERSATION_EVENTS)
-    @Blocking(ordered = false)
+    @Blocking
     public void record(String value) throws InvalidEventException {
         ConversationEvent event = decoder.decode(value, ConversationEvent.class);
-        if (event instanceof MessageCreated) {
-            activity.seen(event.chatbot().key(), event.conversation().key(), event.occurredAt());
-        } else if (event instanceof EscalationDeclined) {
-            activity.declined(event.chatbot().key(), event.conversation().key(), event.occurredAt());
+        try (LogIds ids = LogIds.of(event)) {
+            if (event instanceof MessageCreated) {
+                activity.seen(event.chatbot().key(), event.conversation().key(), event.occurredAt());
+            } else if (event instanceof EscalationDeclined) {
+                activity.declined(event.chatbot().key(), event.conversation().key(), event.occurredAt());
+            }
         }
     }
 }
