@@ -6,7 +6,6 @@ import io.handoff.events.conversation.MessageCreated;
 import io.handoff.events.escalation.EscalationCreated;
 import io.handoff.events.json.EventJson;
 import io.handoff.testing.AgentClient;
-import io.handoff.testing.FreePorts;
 import io.handoff.testing.KafkaBroker;
 import io.handoff.testing.KafkaTestClient;
 import io.handoff.testing.PostgresServer;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -50,23 +48,13 @@ class GatewayReplicasTest {
 
     @Test
     void agentsOnTwoGatewaysWorkOneQueue() throws Exception {
-        Path root = Path.of(Objects.requireNonNull(System.getProperty("handoff.root"), "handoff.root"));
         try (KafkaBroker kafka = KafkaBroker.start(6);
              PostgresServer postgres = PostgresServer.start(0);
              KafkaTestClient client = new KafkaTestClient(kafka.bootstrapServers())) {
             kafka.createHandoffTopics(6);
-            Map<String, String> config = Map.of(
-                    "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                    "quarkus.datasource.jdbc.url", postgres.createDatabase("gateway"),
-                    "quarkus.datasource.username", PostgresServer.USER,
-                    "quarkus.datasource.password", PostgresServer.PASSWORD,
-                    "mp.jwt.verify.publickey", TokenIssuer.shared().publicKeyPem(),
-                    "mp.jwt.verify.issuer", TokenIssuer.ISSUER);
-            List<String> jvm = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-            try (ServiceProcess one = ServiceProcess.start(root, "livechat-gateway", FreePorts.find(), config, jvm, logs.resolve("one"));
-                 ServiceProcess two = ServiceProcess.start(root, "livechat-gateway", FreePorts.find(), config, jvm, logs.resolve("two"))) {
-                one.awaitReady(Duration.ofMinutes(2));
-                two.awaitReady(Duration.ofMinutes(2));
+            Map<String, String> config = Replicas.config(kafka, postgres, "gateway");
+            try (ServiceProcess one = Replicas.start("livechat-gateway", config, logs, "one");
+                 ServiceProcess two = Replicas.start("livechat-gateway", config, logs, "two")) {
                 List<AgentClient> onOne = connect(one, "one", 3);
                 List<AgentClient> onTwo = connect(two, "two", 3);
                 List<AgentClient> everyone = new ArrayList<>(onOne);

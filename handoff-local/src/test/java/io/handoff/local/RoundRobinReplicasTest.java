@@ -3,7 +3,6 @@ package io.handoff.local;
 import io.handoff.events.Topics;
 import io.handoff.events.escalation.EscalationCreated;
 import io.handoff.events.json.EventJson;
-import io.handoff.testing.FreePorts;
 import io.handoff.testing.KafkaBroker;
 import io.handoff.testing.KafkaTestClient;
 import io.handoff.testing.PostgresServer;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -42,24 +40,14 @@ class RoundRobinReplicasTest {
 
     @Test
     void twoRoutersShareOneFairRotation() throws Exception {
-        Path root = Path.of(Objects.requireNonNull(System.getProperty("handoff.root"), "handoff.root"));
         String chatbot = "bot-" + UUID.randomUUID();
         try (KafkaBroker kafka = KafkaBroker.start(6);
              PostgresServer postgres = PostgresServer.start(0);
              KafkaTestClient client = new KafkaTestClient(kafka.bootstrapServers())) {
             kafka.createHandoffTopics(6);
-            Map<String, String> config = Map.of(
-                    "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                    "quarkus.datasource.jdbc.url", postgres.createDatabase("router"),
-                    "quarkus.datasource.username", PostgresServer.USER,
-                    "quarkus.datasource.password", PostgresServer.PASSWORD,
-                    "mp.jwt.verify.publickey", TokenIssuer.shared().publicKeyPem(),
-                    "mp.jwt.verify.issuer", TokenIssuer.ISSUER);
-            List<String> jvm = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-            try (ServiceProcess one = ServiceProcess.start(root, "escalation-router", FreePorts.find(), config, jvm, logs.resolve("one"));
-                 ServiceProcess two = ServiceProcess.start(root, "escalation-router", FreePorts.find(), config, jvm, logs.resolve("two"))) {
-                one.awaitReady(Duration.ofMinutes(2));
-                two.awaitReady(Duration.ofMinutes(2));
+            Map<String, String> config = Replicas.config(kafka, postgres, "router");
+            try (ServiceProcess one = Replicas.start("escalation-router", config, logs, "one");
+                 ServiceProcess two = Replicas.start("escalation-router", config, logs, "two")) {
                 HttpResponse<String> saved = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                                 URI.create(one.url("/api/v1/chatbots/" + chatbot + "/settings")))
                         .header("Content-Type", "application/json")
