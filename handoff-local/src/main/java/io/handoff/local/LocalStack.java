@@ -93,6 +93,8 @@ public final class LocalStack implements AutoCloseable {
         // the stack plays the identity provider: its key pair is made at start and the router trusts it
         router.put("mp.jwt.verify.publickey", tokens.publicKeyPem());
         router.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
+        // the agent console reads the statistics from the gateway's origin, by either name of this host
+        router.put("quarkus.http.cors.origins", gatewayUrl("") + ",http://127.0.0.1:" + ports.gateway());
         launch(root, "escalation-router", ports.router(), router, logs);
 
         Map<String, String> email = new LinkedHashMap<>(kafkaConfig);
@@ -120,6 +122,8 @@ public final class LocalStack implements AutoCloseable {
         gateway.putAll(database("gateway"));
         gateway.put("mp.jwt.verify.publickey", tokens.publicKeyPem());
         gateway.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
+        // where agents' browsers reach the router's API, for the console's statistics
+        gateway.put("handoff.gateway.console.stats-api-url", "http://localhost:" + ports.router());
         launch(root, "livechat-gateway", ports.gateway(), gateway, logs);
 
         for (ServiceProcess service : services.values()) {

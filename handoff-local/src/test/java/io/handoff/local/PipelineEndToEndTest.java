@@ -11,11 +11,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -36,7 +41,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The six packaged services as separate processes, against one broker, one PostgreSQL, an SMTP
- * server, a webhook receiver and a Slack API stand-in: one visitor message must reach every channel.
+ * server, a webhook receiver and a Slack API stand-in: one visitor message must reach every channel,
+ * and the agent console, in a browser, shows the statistics the router computed from it.
  */
 class PipelineEndToEndTest {
 
@@ -230,6 +236,77 @@ class PipelineEndToEndTest {
             stack.slackApi().recorder().awaitRequest(r -> r.path().equals("/api/chat.update")
                     && decode(r.bodyText()).contains("Claimed by Sam"), WAIT);
         }
+    }
+
+    /**
+     * An agent opens the console's statistics view for their chatbot, in a real browser, over the
+     * last 24 hours: the figures and charts are the router's, computed from the real events of an
+     * escalation that went through the detector.
+     */
+    @Test
+    void theConsoleShowsTheStatisticsTheRouterComputedFromAnEscalation(TestInfo test) throws Exception {
+        String chatbot = "chatbot-" + UUID.randomUUID();
+        HttpResponse<String> saved = stack.putSettings(chatbot, """
+                {"name": "Stats Bot", "offerFirst": false, "email": {"enabled": true, "recipients": "team@support.test"}}
+                """);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        // the detector applies settings from the settings topic: one message once it decides with these
+        String probe = "{\"chatbotId\": \"" + chatbot + "\", \"messages\": [{\"role\": \"visitor\", \"text\": \"Can I talk to a person?\"}]}";
+        await().atMost(WAIT).untilAsserted(() -> assertThat(http.send(HttpRequest.newBuilder(
+                        URI.create(stack.service("trigger-detector").url("/api/v1/triggers/evaluate")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(probe)).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("\"action\":\"request_contact\""));
+        long conversation = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        String message = """
+                {"type": "message.created", "eventId": "%s", "occurredAt": "%s",
+                 "chatbot": {"id": "%s", "name": "Stats Bot"},
+                 "conversation": {"id": %d, "channel": "web", "locale": "en"},
+                 "visitor": {"id": 9, "email": "ana@example.com", "firstName": "Ana"},
+                 "message": {"id": "m-1", "role": "visitor", "text": "Can I talk to a person?"}}
+                """.formatted(UUID.randomUUID(), Instant.now(), chatbot, conversation);
+        try (KafkaTestClient kafka = new KafkaTestClient(stack.kafkaBootstrapServers())) {
+            kafka.send(Topics.CONVERSATION_EVENTS, Long.toString(conversation), message);
+        }
+
+        String token = stack.agentToken("agent-kim", "Kim", List.of(chatbot), Duration.ofMinutes(30));
+        // the router has recorded the conversation and its escalation before the page asks
+        await().atMost(WAIT).untilAsserted(() -> {
+            HttpResponse<String> stats = http.send(HttpRequest.newBuilder(
+                            URI.create(stack.routerUrl("/api/v1/chatbots/" + chatbot + "/stats")))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(stats.statusCode()).as(stats.body()).isEqualTo(200);
+            JsonNode totals = EventJson.mapper().readTree(stats.body()).get("totals");
+            assertThat(totals.get("escalations").asInt()).isEqualTo(1);
+            assertThat(totals.get("conversations").asInt()).isPositive();
+        });
+
+        try (ConsoleBrowser browser = ConsoleBrowser.start(Duration.ofSeconds(30))) {
+            browser.run(test, () -> {
+                browser.openAndSignIn(stack.gatewayUrl("/console/?view=stats&range=24h&chatbot="
+                        + URLEncoder.encode(chatbot, StandardCharsets.UTF_8)), token, "Kim");
+                browser.await(d -> chatbot.equals(browser.byTestId("stats-results").getAttribute("data-chatbot"))
+                        && browser.byTestId("stats-results").isDisplayed());
+                assertThat(browser.byTestId("stats-error").isDisplayed()).isFalse();
+                assertThat(browser.byTestId("stats-status").getText()).contains(chatbot).contains("last 24 hours, per hour");
+                assertThat(browser.byTestId("stats-results").getAttribute("data-interval")).isEqualTo("hour");
+
+                assertThat(figure(browser, "escalations")).isEqualTo("1");
+                assertThat(Integer.parseInt(figure(browser, "conversations"))).isPositive();
+
+                WebElement triggers = browser.byTestId("chart-triggers");
+                assertThat(triggers.findElement(ConsoleBrowser.testId("chart-svg")).getAttribute("aria-label"))
+                        .contains("Asked for a person (human_request) 1");
+                WebElement humanRequest = triggers.findElement(By.cssSelector("tr[data-trigger='human_request']"));
+                assertThat(humanRequest.getAttribute("textContent")).contains("human_request").contains("1");
+                assertThat(triggers.findElements(By.cssSelector("tr[data-trigger]"))).hasSize(1);
+            });
+        }
+    }
+
+    /** The value a figure of the statistics view shows, e.g. "1" for one escalation. */
+    private static String figure(ConsoleBrowser browser, String name) {
+        return browser.byTestId("figure-" + name).findElement(By.cssSelector(".value")).getText();
     }
 
     private static String slackSignature(String timestamp, String body) throws Exception {

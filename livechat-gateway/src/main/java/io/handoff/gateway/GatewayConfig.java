@@ -16,6 +16,8 @@ public interface GatewayConfig {
 
     Commands commands();
 
+    Console console();
+
     /** Who an agent is and which chatbots they serve, read from the token they connect with. */
     interface Auth {
 
@@ -62,5 +64,17 @@ public interface GatewayConfig {
         /** Threads that carry out agents' commands (database and Kafka calls). */
         @WithDefault("16")
         int threads();
+    }
+
+    /** The agent console the gateway serves at {@code /console/}. */
+    interface Console {
+
+        /**
+         * Where agents' browsers reach the escalation router's API, whose statistics the console
+         * shows: scheme, host and port, no path. Unless it is the console's own origin, the router
+         * must allow the console's origin (CORS).
+         */
+        @WithDefault("http://localhost:8082")
+        String statsApiUrl();
     }
 }

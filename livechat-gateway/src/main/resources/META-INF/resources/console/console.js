@@ -5,6 +5,9 @@
 // in this tab (which escalations they have looked at). Frames may arrive twice after a reconnect, so
 // each one is merged idempotently: conversations are replaced by conversationId unless we already
 // hold a newer state of them, messages are skipped when their messageId is known.
+//
+// The statistics view, next to the inbox, is stats.js; this page gives it the token and the chatbots
+// the gateway's hello names.
 "use strict";
 
 (() => {
@@ -57,7 +60,15 @@
     audio: null,
     lastChime: 0,
     chimes: 0,
+    view: "inbox",                // "inbox" or "stats"
   };
+
+  const stats = window.HandoffStats.create({
+    token: () => state.token,
+    tokenExpired: () => !state.token || tokenExpired(state.token),
+    expired: () => signOut("Your token has expired. Paste a new one."),
+    triggerLabel: (type) => triggerLabel(type),
+  });
 
   // ---------------------------------------------------------------- small helpers
 
@@ -171,7 +182,9 @@
 
   function start() {
     const params = new URLSearchParams(location.search);
-    if (params.get("conversation")) {
+    if (params.get("view") === "stats") {
+      state.view = "stats";
+    } else if (params.get("conversation")) {
       state.deepLink = { conversationId: params.get("conversation"), chatbot: params.get("chatbot") };
     }
     try {
@@ -186,6 +199,8 @@
     });
     $("sign-in-form").addEventListener("submit", signIn);
     $("sign-out").addEventListener("click", () => signOut(""));
+    $("view-inbox").addEventListener("click", () => setView("inbox"));
+    $("view-stats").addEventListener("click", () => setView("stats", true));
     $("composer").addEventListener("submit", (e) => { e.preventDefault(); sendFromComposer(); });
     $("composer-input").addEventListener("keydown", (e) => {
       if (e.key === "Enter" && !e.shiftKey && !e.isComposing) { e.preventDefault(); sendFromComposer(); }
@@ -253,6 +268,7 @@
     state.pending.clear();
     state.seen.clear();
     state.othersTyping.clear();
+    stats.reset();
     showSignIn(reason);
   }
 
@@ -272,8 +288,27 @@
     $("console-view").hidden = false;
     $("agent-box").hidden = false;
     $("agent-name").textContent = "…";
-    renderInbox();
-    renderConversation();
+    setView(state.view);
+  }
+
+  /** Shows the inbox or the statistics; the address bar follows, so either can be linked to. */
+  function setView(view, moveFocus) {
+    state.view = view === "stats" ? "stats" : "inbox";
+    const onStats = state.view === "stats";
+    $("inbox-view").hidden = onStats;
+    $("stats-view").hidden = !onStats;
+    for (const [id, current] of [["view-inbox", !onStats], ["view-stats", onStats]]) {
+      if (current) $(id).setAttribute("aria-current", "page");
+      else $(id).removeAttribute("aria-current");
+    }
+    if (onStats) {
+      stats.show();
+      if (moveFocus) $("stats-heading").focus();
+    } else {
+      stats.hide();
+      updateLocation(state.selected);
+      renderAll();
+    }
   }
 
   // ---------------------------------------------------------------- the connection
@@ -389,6 +424,10 @@
     state.failedHandshakes = 0;
     state.helloSinceSignIn = true;
     $("agent-name").textContent = agentName(state.agent);
+    stats.setScope({
+      chatbots: Array.isArray(frame.chatbots) ? frame.chatbots.map(String) : [],
+      all: frame.allChatbots === true,
+    });
     setStatus("online", "Connected");
     setNotice(frame.protocol === PROTOCOL ? ""
       : `This console speaks protocol ${PROTOCOL}; the gateway speaks protocol ${frame.protocol}. Some actions may not work.`);
@@ -611,7 +650,9 @@
   }
 
   function updateLocation(conversationId) {
+    if (state.view === "stats") return; // the statistics view keeps its own parameters there
     const url = new URL(location.href);
+    for (const name of ["view", "range", "from", "to", "interval"]) url.searchParams.delete(name);
     const summary = conversationId ? state.conversations.get(conversationId) : null;
     if (conversationId) {
       url.searchParams.set("conversation", conversationId);
@@ -798,6 +839,10 @@
     badge.hidden = unseen === 0;
     badge.textContent = String(unseen);
     badge.setAttribute("aria-label", `${unseen} new waiting`);
+    const tabBadge = $("tab-badge");
+    tabBadge.hidden = unseen === 0;
+    tabBadge.textContent = String(unseen);
+    tabBadge.setAttribute("aria-label", `${unseen} new waiting`);
     document.title = unseen > 0 ? `(${unseen}) ${TITLE}` : TITLE;
 
     if (focusKey) {
