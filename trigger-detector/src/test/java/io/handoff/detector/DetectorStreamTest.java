@@ -191,6 +191,28 @@ class DetectorStreamTest {
     }
 
     @Test
+    void anOversizedEventAndOneThatIsNotUtf8GoToTheDeadLetterTopicAndTheirPartitionMovesOn() throws Exception {
+        String conversation = "c-" + UUID.randomUUID();
+        VisitorRef visitor = SampleEvents.visitor("jane@example.com");
+        // escalating this one would need a record of 2 MB; the stream task would fail on it forever
+        send(conversation, SampleEvents.visitorMessage("chatbot-defaults", conversation, visitor,
+                "Can I talk to a person? " + "a".repeat(1_000_000)));
+        String latin1 = EventJson.mapper().writeValueAsString(SampleEvents.visitorMessage("chatbot-defaults", conversation,
+                visitor, "Puis-je parler à quelqu'un ?"));
+        kafka.sendBytes(Topics.CONVERSATION_EVENTS, conversation, latin1.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        send(conversation, SampleEvents.visitorMessage("chatbot-defaults", conversation, visitor, "get me a real agent"));
+
+        var dead = kafka.awaitRecords(Topics.dlq(Topics.CONVERSATION_EVENTS), r -> conversation.equals(r.key()), 2, WAIT);
+        assertThat(KafkaTestClient.header(dead.get(0), "dead-letter-reason")).contains("bytes, more than the 32768 bytes");
+        assertThat(dead.get(0).value()).hasSizeGreaterThan(1_000_000);
+        assertThat(KafkaTestClient.header(dead.get(1), "dead-letter-reason")).contains("not valid UTF-8");
+        // the message behind them, on the same partition, is handled: only it was seen, so an offer comes
+        ConsumerRecord<String, String> offer = kafka.awaitRecord(Topics.DIRECTIVES,
+                r -> conversation.equals(r.key()) && r.value().contains("escalation.offered"), WAIT);
+        assertThat(offer.value()).doesNotContain("aaaa");
+    }
+
+    @Test
     void ruleTesterExplainsSignalsAndRejectsBadRequests() {
         given().contentType(ContentType.JSON)
                 .body("{\"messages\": [{\"role\": \"assistant\", \"text\": \"Not sure.\", \"ai\": {\"confidence\": 0.2}},"

@@ -84,7 +84,7 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
         }
         ConversationEvent event;
         try {
-            event = decoder.decode(record.value(), ConversationEvent.class);
+            event = decoder.decode(RecordText.of(record.value()), ConversationEvent.class);
         } catch (InvalidEventException e) {
             deadLetter(record, e.getMessage(), DetectorTopology.DLQ_SINK);
             return;
@@ -117,7 +117,7 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
     private void onDirective(Record<String, byte[]> record) {
         Directive directive;
         try {
-            directive = decoder.decode(record.value(), Directive.class);
+            directive = decoder.decode(RecordText.of(record.value()), Directive.class);
         } catch (InvalidEventException e) {
             deadLetter(record, e.getMessage(), DetectorTopology.DIRECTIVES_DLQ_SINK);
             return;
