@@ -2,6 +2,7 @@ package io.handoff.testing;
 
 import io.handoff.events.Topics;
 import io.kroxylicious.testing.kafka.api.KafkaCluster;
+import io.kroxylicious.testing.kafka.api.TerminationStyle;
 import io.kroxylicious.testing.kafka.common.KafkaClusterConfig;
 import io.kroxylicious.testing.kafka.common.KafkaClusterExecutionMode;
 import io.kroxylicious.testing.kafka.common.KafkaClusterFactory;
@@ -61,6 +62,29 @@ public final class KafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return cluster.getBootstrapServers();
+    }
+
+    /**
+     * Shuts the broker down the way an operator's restart does. Its port and log directory are kept,
+     * so {@link #startAgain()} brings back the same broker with every topic, record and committed
+     * offset; clients meanwhile see a broker that is unreachable.
+     */
+    public void stop() {
+        cluster.stopNodes(node -> true, TerminationStyle.GRACEFUL);
+    }
+
+    /** Stops the broker at once, as a crash would, keeping its port and log directory like {@link #stop()}. */
+    public void kill() {
+        cluster.stopNodes(node -> true, TerminationStyle.ABRUPT);
+    }
+
+    /** Starts the stopped broker again, on the same port and from the same log directory. */
+    public void startAgain() {
+        cluster.startNodes(node -> true);
+    }
+
+    public boolean isRunning() {
+        return cluster.getStoppedBrokers().isEmpty();
     }
 
     /**

@@ -9,6 +9,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -29,6 +31,7 @@ public final class KafkaTestClient implements AutoCloseable {
 
     private final String bootstrapServers;
     private final KafkaProducer<String, String> producer;
+    private KafkaProducer<String, byte[]> bytesProducer;
 
     public KafkaTestClient(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
@@ -50,6 +53,26 @@ public final class KafkaTestClient implements AutoCloseable {
         headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
         try {
             producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send to " + topic, e);
+        }
+    }
+
+    /**
+     * Sends a value as raw bytes, for records no well-behaved producer would write (invalid UTF-8,
+     * for one), and waits until the broker has it.
+     */
+    public synchronized void sendBytes(String topic, String key, byte[] value) {
+        if (bytesProducer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            bytesProducer = new KafkaProducer<>(props);
+        }
+        try {
+            bytesProducer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot send to " + topic, e);
         }
@@ -103,6 +126,23 @@ public final class KafkaTestClient implements AutoCloseable {
         return all;
     }
 
+    /** Every record on {@code topic} right now with its value as raw bytes, read for at most {@code duration}. */
+    public List<ConsumerRecord<String, byte[]>> readAllBytes(String topic, Duration duration) {
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
+        long deadline = System.nanoTime() + duration.toNanos();
+        Properties props = consumerProperties();
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = waitForPartitions(consumer, topic, deadline);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+            }
+        }
+        return all;
+    }
+
     /** The value of a header as text, or null. */
     public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
@@ -110,16 +150,20 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     private KafkaConsumer<String, String> newConsumer() {
+        return new KafkaConsumer<>(consumerProperties());
+    }
+
+    private Properties consumerProperties() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new KafkaConsumer<>(props);
+        return props;
     }
 
-    private static List<TopicPartition> waitForPartitions(KafkaConsumer<String, String> consumer, String topic,
+    private static List<TopicPartition> waitForPartitions(KafkaConsumer<String, ?> consumer, String topic,
                                                           long deadline) {
         while (true) {
             Map<String, List<PartitionInfo>> topics = consumer.listTopics(Duration.ofSeconds(5));
@@ -140,7 +184,10 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         producer.close(Duration.ofSeconds(5));
+        if (bytesProducer != null) {
+            bytesProducer.close(Duration.ofSeconds(5));
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -60,26 +61,60 @@ public final class RecordingHttpServer implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private volatile int port;
+    private volatile HttpServer server;
+    private volatile ExecutorService executor;
     private volatile Function<Request, Response> responder = r -> Response.status(200);
 
-    private RecordingHttpServer(HttpServer server) {
-        this.server = server;
+    private RecordingHttpServer(int port) {
+        this.port = port;
     }
 
     /** Starts on {@code port} (0: any free port) on the loopback interface. */
     public static RecordingHttpServer start(int port) {
+        RecordingHttpServer recorder = new RecordingHttpServer(port);
+        recorder.listen();
+        return recorder;
+    }
+
+    private void listen() {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-            RecordingHttpServer recorder = new RecordingHttpServer(server);
-            server.createContext("/", recorder::handle);
-            server.setExecutor(Executors.newFixedThreadPool(4));
-            server.start();
-            return recorder;
+            HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            created.createContext("/", this::handle);
+            executor = Executors.newFixedThreadPool(4);
+            created.setExecutor(executor);
+            created.start();
+            // port 0 asks for any free port; a restart binds the one it got
+            port = created.getAddress().getPort();
+            server = created;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start HTTP server", e);
+            throw new UncheckedIOException("cannot start HTTP server on port " + port, e);
         }
+    }
+
+    /**
+     * Stops listening, as a receiver that went down would: new connections are refused. The requests
+     * received so far and the responder are kept for {@link #startAgain()}.
+     */
+    public synchronized void stop() {
+        HttpServer running = server;
+        if (running != null) {
+            running.stop(0);
+            executor.shutdownNow();
+            server = null;
+        }
+    }
+
+    /** Listens again on the same port after {@link #stop()}, keeping the requests received before. */
+    public synchronized void startAgain() {
+        if (server == null) {
+            listen();
+        }
+    }
+
+    public boolean isRunning() {
+        return server != null;
     }
 
     public void respondWith(Function<Request, Response> responder) {
@@ -87,7 +122,7 @@ public final class RecordingHttpServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return port;
     }
 
     public String url(String path) {
@@ -144,6 +179,6 @@ public final class RecordingHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        stop();
     }
 }

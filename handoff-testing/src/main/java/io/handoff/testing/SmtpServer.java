@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A real SMTP server (GreenMail) that accepts every message and keeps it for inspection. */
@@ -11,18 +12,49 @@ public final class SmtpServer implements AutoCloseable {
 
     private static SmtpServer shared;
 
-    private final GreenMail greenMail;
+    private final int port;
+    /** What earlier runs of this server received, before a {@link #stop()}. */
+    private final List<MimeMessage> earlier = new ArrayList<>();
+    private GreenMail greenMail;
 
-    private SmtpServer(GreenMail greenMail) {
-        this.greenMail = greenMail;
+    private SmtpServer(int port) {
+        this.port = port;
     }
 
     /** Starts on {@code port}, or on a free port when {@code port} is 0. */
     public static SmtpServer start(int port) {
-        int actual = port > 0 ? port : FreePorts.find();
-        GreenMail greenMail = new GreenMail(new ServerSetup(actual, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
-        return new SmtpServer(greenMail);
+        SmtpServer server = new SmtpServer(port > 0 ? port : FreePorts.find());
+        server.listen();
+        return server;
+    }
+
+    private void listen() {
+        GreenMail started = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        started.start();
+        greenMail = started;
+    }
+
+    /**
+     * Stops accepting connections, as a mail server that went down would. The messages received so
+     * far stay available, and {@link #startAgain()} listens on the same port again.
+     */
+    public synchronized void stop() {
+        if (greenMail != null) {
+            earlier.addAll(List.of(greenMail.getReceivedMessages()));
+            greenMail.stop();
+            greenMail = null;
+        }
+    }
+
+    /** Listens again on the same port after {@link #stop()}. */
+    public synchronized void startAgain() {
+        if (greenMail == null) {
+            listen();
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return greenMail != null;
     }
 
     public static synchronized SmtpServer shared() {
@@ -35,15 +67,24 @@ public final class SmtpServer implements AutoCloseable {
     }
 
     public int port() {
-        return greenMail.getSmtp().getPort();
+        return port;
     }
 
-    public List<MimeMessage> receivedMessages() {
-        return List.of(greenMail.getReceivedMessages());
+    /** Every message received, also those received before a {@link #stop()}. */
+    public synchronized List<MimeMessage> receivedMessages() {
+        List<MimeMessage> all = new ArrayList<>(earlier);
+        if (greenMail != null) {
+            all.addAll(List.of(greenMail.getReceivedMessages()));
+        }
+        return List.copyOf(all);
     }
 
     /** Forgets every message received so far. */
-    public void reset() {
+    public synchronized void reset() {
+        earlier.clear();
+        if (greenMail == null) {
+            return;
+        }
         try {
             greenMail.purgeEmailFromAllMailboxes();
         } catch (Exception e) {
@@ -51,12 +92,13 @@ public final class SmtpServer implements AutoCloseable {
         }
     }
 
-    public GreenMail greenMail() {
+    /** The running GreenMail server; null while {@link #stop() stopped}. */
+    public synchronized GreenMail greenMail() {
         return greenMail;
     }
 
     @Override
     public void close() {
-        greenMail.stop();
+        stop();
     }
 }
