@@ -23,6 +23,7 @@ import io.handoff.events.json.EventJson;
 import io.handoff.events.json.InvalidEventException;
 import io.handoff.events.settings.ChatbotSettings;
 import io.handoff.events.settings.VisitorTexts;
+import io.handoff.telemetry.LogIds;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -39,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -57,14 +59,16 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
     private final DetectionEngine engine;
     private final String directivesTopic;
     private final Duration timerInterval;
+    private final DetectorMetrics metrics;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, ConversationState> store;
     private KeyValueStore<String, ChatbotSettings> settings;
 
-    public ConversationProcessor(int windowSize, String directivesTopic, Duration timerInterval) {
+    public ConversationProcessor(int windowSize, String directivesTopic, Duration timerInterval, DetectorMetrics metrics) {
         this.engine = new DetectionEngine(windowSize);
         this.directivesTopic = directivesTopic;
         this.timerInterval = timerInterval;
+        this.metrics = metrics;
     }
 
     @Override
@@ -89,6 +93,13 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
             deadLetter(record, e.getMessage(), DetectorTopology.DLQ_SINK);
             return;
         }
+        metrics.processed(event.type());
+        try (LogIds ids = LogIds.of(event)) {
+            apply(event);
+        }
+    }
+
+    private void apply(ConversationEvent event) {
         String key = event.conversation().key();
         if (event instanceof ConversationClosed) {
             store.delete(key);
@@ -102,10 +113,14 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
         if (event instanceof MessageCreated m) {
             state = state.withVisitor(m.visitor());
             step = engine.onMessage(state, m.message().role(), m.message().text(), m.ai(), m.occurredAt(), chatbot, m.eventId());
+            metrics.fired(step.signals());
         } else if (event instanceof EscalationAccepted a) {
             step = engine.onAccepted(state.withVisitor(a.visitor()), chatbot, a.eventId());
         } else if (event instanceof EscalationDeclined d) {
             step = engine.onDeclined(state, d.occurredAt());
+            if (!Objects.equals(step.state().declinedAt(), state.declinedAt())) {
+                metrics.declined();
+            }
         } else {
             VisitorIdentified v = (VisitorIdentified) event;
             step = engine.onIdentified(state.withVisitor(v.visitor()), chatbot, v.eventId());
@@ -127,9 +142,11 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
             return; // other directives are ours or the router's; nothing to learn from them
         }
         String key = directive.conversation().key();
-        ConversationState state = Optional.ofNullable(store.get(key))
-                .orElseGet(() -> ConversationState.start(directive.chatbot(), directive.conversation(), directive.occurredAt()));
-        store.put(key, engine.onLiveChat(state, started).state());
+        try (LogIds ids = LogIds.of(directive)) {
+            ConversationState state = Optional.ofNullable(store.get(key))
+                    .orElseGet(() -> ConversationState.start(directive.chatbot(), directive.conversation(), directive.occurredAt()));
+            store.put(key, engine.onLiveChat(state, started).state());
+        }
     }
 
     private void checkTimers(long now) {
@@ -146,11 +163,15 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
             }
         }
         for (KeyValue<String, ConversationState> entry : due) {
-            ChatbotSettings chatbot = settingsOf(entry.value.chatbot().key());
-            Step step = engine.onTimer(entry.value, chatbot, at);
-            if (step.state() != entry.value) {
-                act(step, chatbot, null);
-                store.put(entry.key, step.state());
+            ConversationState s = entry.value;
+            try (LogIds ids = LogIds.of(s.chatbot().key(), s.conversation().key(), s.escalationId())) {
+                ChatbotSettings chatbot = settingsOf(s.chatbot().key());
+                Step step = engine.onTimer(s, chatbot, at);
+                metrics.fired(step.signals());
+                if (step.state() != s) {
+                    act(step, chatbot, null);
+                    store.put(entry.key, step.state());
+                }
             }
         }
     }
@@ -160,6 +181,7 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
         VisitorTexts texts = chatbot.textsFor(s.conversation().locale());
         String causeId = cause != null ? cause.eventId() : "timer|" + s.conversation().key() + "|" + s.startedAt();
         Instant now = Instant.now();
+        metrics.decided(step);
         switch (step.action()) {
             case NONE -> {
             }
@@ -175,8 +197,12 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
                         DetectionEngine.derivedId("escalation-event", causeId), now, s.escalationId(), s.chatbot(),
                         s.conversation(), s.visitor(), s.lastVisitorMessage(), s.window(), s.pendingTrigger(),
                         s.pendingSignals()));
-                LOG.infof("conversation %s escalated (%s: %s)", s.conversation().key(), s.pendingTrigger().type(),
-                        s.pendingTrigger().evidence());
+                try (LogIds ids = LogIds.of(null, null, s.escalationId())) {
+                    // the evidence quotes the visitor's words: not at INFO
+                    LOG.infof("conversation %s escalated as %s (trigger %s)", s.conversation().key(), s.escalationId(),
+                            s.pendingTrigger().type());
+                    LOG.debugf("escalation %s evidence: %s", s.escalationId(), s.pendingTrigger().evidence());
+                }
             }
         }
     }
@@ -199,6 +225,7 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
         context.recordMetadata().ifPresent((RecordMetadata meta) -> {
+            metrics.deadLettered(meta.topic());
             headers.add("dead-letter-topic", meta.topic().getBytes(StandardCharsets.UTF_8));
             headers.add("dead-letter-partition", Integer.toString(meta.partition()).getBytes(StandardCharsets.UTF_8));
             headers.add("dead-letter-offset", Long.toString(meta.offset()).getBytes(StandardCharsets.UTF_8));

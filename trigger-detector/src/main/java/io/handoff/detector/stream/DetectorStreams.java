@@ -1,5 +1,7 @@
 package io.handoff.detector.stream;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -34,7 +36,10 @@ public class DetectorStreams {
     private final DetectorConfig config;
     private final String bootstrapServers;
     private final Map<String, Object> kafkaConfig;
+    private final DetectorMetrics metrics;
+    private final MeterRegistry registry;
     private KafkaStreams streams;
+    private KafkaStreamsMetrics streamsMetrics;
 
     /**
      * @param kafkaConfig every {@code kafka.*} property (prefix removed, environment variables such as
@@ -43,10 +48,13 @@ public class DetectorStreams {
      */
     public DetectorStreams(DetectorConfig config,
                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                           @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+                           @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                           DetectorMetrics metrics, MeterRegistry registry) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.kafkaConfig = kafkaConfig;
+        this.metrics = metrics;
+        this.registry = registry;
     }
 
     void start(@Observes StartupEvent event) {
@@ -60,7 +68,12 @@ public class DetectorStreams {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.putAll(config.streamsOverrides());
-        streams = new KafkaStreams(DetectorTopology.build(config.topics(), config.windowSize(), config.timerInterval()), props);
+        streams = new KafkaStreams(DetectorTopology.build(config.topics(), config.windowSize(), config.timerInterval(),
+                metrics), props);
+        // the Kafka Streams, consumer and producer metrics (lag, records consumed and sent per topic) on /q/metrics,
+        // under the same names as the other services' Kafka clients
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -71,6 +84,9 @@ public class DetectorStreams {
     void stop(@Observes ShutdownEvent event) {
         if (streams != null) {
             streams.close(Duration.ofSeconds(10));
+        }
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
         }
     }
 

@@ -29,7 +29,8 @@ public final class DetectorTopology {
     private DetectorTopology() {
     }
 
-    public static Topology build(DetectorConfig.Topics topics, int windowSize, Duration timerInterval) {
+    public static Topology build(DetectorConfig.Topics topics, int windowSize, Duration timerInterval,
+                                 DetectorMetrics metrics) {
         Topology topology = new Topology();
         topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SETTINGS_STORE), Serdes.String(),
@@ -41,7 +42,8 @@ public final class DetectorTopology {
         topology.addSource(DIRECTIVES_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 topics.directives());
         topology.addProcessor(PROCESSOR,
-                () -> new ConversationProcessor(windowSize, topics.directives(), timerInterval), SOURCE, DIRECTIVES_SOURCE);
+                () -> new ConversationProcessor(windowSize, topics.directives(), timerInterval, metrics), SOURCE,
+                DIRECTIVES_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CONVERSATION_STORE),
                 Serdes.String(), new JsonSerde<>(ConversationState.class)), PROCESSOR);
