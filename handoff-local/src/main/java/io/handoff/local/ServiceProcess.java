@@ -48,6 +48,8 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
+        // plain text for whoever reads the log files; in production the services write JSON lines
+        command.add("-Dquarkus.log.console.json.enabled=false");
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
