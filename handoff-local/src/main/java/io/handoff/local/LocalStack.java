@@ -30,11 +30,16 @@ public final class LocalStack implements AutoCloseable {
     /** What the local notifier-slack checks Events API requests with; not a real Slack app's secret. */
     public static final String SLACK_SIGNING_SECRET = "local-slack-signing-secret";
 
+    /** The six services, in the order they are started. */
+    public static final List<String> MODULES = List.of("trigger-detector", "escalation-router", "notifier-email",
+            "notifier-slack", "notifier-webhook", "livechat-gateway");
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> JVM_OPTIONS = List.of(
             "-Xms32m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
 
     private final StackPorts ports;
+    private final Map<String, Map<String, String>> serviceConfig;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private KafkaBroker kafka;
@@ -44,8 +49,9 @@ public final class LocalStack implements AutoCloseable {
     private RecordingHttpServer webhookReceiver;
     private final TokenIssuer tokens = TokenIssuer.generate();
 
-    private LocalStack(StackPorts ports) {
+    private LocalStack(StackPorts ports, Map<String, Map<String, String>> serviceConfig) {
         this.ports = ports;
+        this.serviceConfig = serviceConfig;
     }
 
     /**
@@ -53,7 +59,22 @@ public final class LocalStack implements AutoCloseable {
      * started is stopped again before the exception leaves.
      */
     public static LocalStack start(Path root, Path workDir, StackPorts ports, Duration readyTimeout) {
-        LocalStack stack = new LocalStack(ports);
+        return start(root, workDir, ports, readyTimeout, Map.of());
+    }
+
+    /**
+     * Like {@link #start(Path, Path, StackPorts, Duration)}, with more configuration for some services:
+     * module name to properties, set after (and so over) the stack's own. Tests use it for shorter
+     * retry schedules and session timeouts than a production deployment would choose.
+     */
+    public static LocalStack start(Path root, Path workDir, StackPorts ports, Duration readyTimeout,
+                                   Map<String, Map<String, String>> serviceConfig) {
+        for (String module : serviceConfig.keySet()) {
+            if (!MODULES.contains(module)) {
+                throw new IllegalArgumentException("no service " + module + "; the services are " + MODULES);
+            }
+        }
+        LocalStack stack = new LocalStack(ports, Map.copyOf(serviceConfig));
         try {
             stack.startInfrastructure();
             stack.startServices(root, workDir, readyTimeout);
@@ -139,8 +160,25 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void launch(Path root, String module, int port, Map<String, String> config, Path logs) {
-        ServiceProcess process = ServiceProcess.start(root, module, port, config, JVM_OPTIONS, logs);
+        Map<String, String> all = new LinkedHashMap<>(config);
+        all.putAll(serviceConfig.getOrDefault(module, Map.of()));
+        ServiceProcess process = ServiceProcess.start(root, module, port, all, JVM_OPTIONS, logs);
         services.put(module, process);
+    }
+
+    /**
+     * Starts a service again on the same port with the same configuration, and returns once it reports
+     * ready. A process that is still running is stopped gracefully first; one that was
+     * {@link ServiceProcess#kill() killed} is simply replaced, as an orchestrator replaces a crashed
+     * container.
+     */
+    public synchronized ServiceProcess restart(String module, Duration readyTimeout) {
+        ServiceProcess current = service(module);
+        current.close();
+        ServiceProcess next = current.startAgain();
+        services.put(module, next);
+        next.awaitReady(readyTimeout);
+        return next;
     }
 
     private <T extends AutoCloseable> T track(T resource) {
@@ -150,6 +188,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** The stack's broker, for tests that stop and start it. */
+    public KafkaBroker kafka() {
+        return kafka;
     }
 
     public PostgresServer postgres() {
@@ -168,7 +211,7 @@ public final class LocalStack implements AutoCloseable {
         return webhookReceiver;
     }
 
-    public ServiceProcess service(String module) {
+    public synchronized ServiceProcess service(String module) {
         ServiceProcess service = services.get(module);
         if (service == null) {
             throw new IllegalArgumentException("no service " + module);
@@ -176,7 +219,7 @@ public final class LocalStack implements AutoCloseable {
         return service;
     }
 
-    public Map<String, ServiceProcess> services() {
+    public synchronized Map<String, ServiceProcess> services() {
         return Map.copyOf(services);
     }
 
@@ -256,7 +299,10 @@ public final class LocalStack implements AutoCloseable {
     /** Stops the services first (they still have a broker to say goodbye to), then the servers. */
     @Override
     public void close() {
-        List<ServiceProcess> running = new ArrayList<>(services.values());
+        List<ServiceProcess> running;
+        synchronized (this) {
+            running = new ArrayList<>(services.values());
+        }
         running.parallelStream().forEach(ServiceProcess::close);
         for (int i = started.size() - 1; i >= 0; i--) {
             try {

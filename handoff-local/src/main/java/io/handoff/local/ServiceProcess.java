@@ -25,12 +25,16 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Path log;
+    private final List<String> command;
+    private final Path workingDir;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, Path log, List<String> command, Path workingDir, Process process) {
         this.name = name;
         this.port = port;
         this.log = log;
+        this.command = command;
+        this.workingDir = workingDir;
         this.process = process;
     }
 
@@ -61,15 +65,50 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            return new ServiceProcess(module, port, log, process);
+            return new ServiceProcess(module, port, log, List.copyOf(command), root, process);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + module, e);
+        }
+    }
+
+    /**
+     * Starts the same service again, with the same port, configuration and JVM options, once this
+     * process has ended (killed, or stopped). Its output goes on at the end of the same log file, so
+     * the log tells the story of both processes.
+     */
+    public ServiceProcess startAgain() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running (pid " + process.pid() + ")");
+        }
+        try {
+            Process next = new ProcessBuilder(command)
+                    .directory(workingDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            return new ServiceProcess(name, port, log, command, workingDir, next);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + " again", e);
         }
     }
 
     private static String javaExecutable() {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** Whether {@code /q/health/ready} answers 200 right now. */
+    public boolean isReady() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Waits until {@code /q/health/ready} answers 200, failing early if the process dies. */
