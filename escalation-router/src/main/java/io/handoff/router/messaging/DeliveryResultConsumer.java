@@ -4,6 +4,8 @@ import io.handoff.events.json.EventDecoder;
 import io.handoff.events.json.InvalidEventException;
 import io.handoff.events.notify.DeliveryResult;
 import io.handoff.router.persistence.EscalationRepository;
+import io.handoff.router.service.RouterMetrics;
+import io.handoff.telemetry.LogIds;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,14 +16,20 @@ public class DeliveryResultConsumer {
 
     private final EventDecoder decoder = new EventDecoder();
     private final EscalationRepository escalations;
+    private final RouterMetrics metrics;
 
-    public DeliveryResultConsumer(EscalationRepository escalations) {
+    public DeliveryResultConsumer(EscalationRepository escalations, RouterMetrics metrics) {
         this.escalations = escalations;
+        this.metrics = metrics;
     }
 
     @Incoming(Channels.DELIVERIES)
     @Blocking
     public void record(String value) throws InvalidEventException {
-        escalations.recordDelivery(decoder.decode(value, DeliveryResult.class));
+        DeliveryResult result = decoder.decode(value, DeliveryResult.class);
+        try (LogIds ids = LogIds.of(null, null, result.escalationId())) {
+            escalations.recordDelivery(result);
+            metrics.deliveryReported(result);
+        }
     }
 }

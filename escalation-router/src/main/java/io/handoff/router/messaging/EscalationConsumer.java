@@ -17,6 +17,8 @@ import io.handoff.router.persistence.StoredSettings;
 import io.handoff.router.persistence.StoredSlackConnection;
 import io.handoff.router.service.NotificationPlan;
 import io.handoff.router.service.InboxLinks;
+import io.handoff.router.service.RouterMetrics;
+import io.handoff.telemetry.LogIds;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -49,13 +51,14 @@ public class EscalationConsumer {
     private final SettingsRepository settings;
     private final SlackConnectionRepository slackConnections;
     private final InboxLinks inboxLinks;
+    private final RouterMetrics metrics;
     private final MutinyEmitter<NotifyEmail> email;
     private final MutinyEmitter<NotifySlack> slack;
     private final MutinyEmitter<NotifyWebhook> webhook;
     private final MutinyEmitter<EscalationConfirmed> directives;
 
     public EscalationConsumer(EscalationRepository escalations, SettingsRepository settings,
-                              SlackConnectionRepository slackConnections, InboxLinks inboxLinks,
+                              SlackConnectionRepository slackConnections, InboxLinks inboxLinks, RouterMetrics metrics,
                               @Channel(Channels.NOTIFY_EMAIL) MutinyEmitter<NotifyEmail> email,
                               @Channel(Channels.NOTIFY_SLACK) MutinyEmitter<NotifySlack> slack,
                               @Channel(Channels.NOTIFY_WEBHOOK) MutinyEmitter<NotifyWebhook> webhook,
@@ -64,6 +67,7 @@ public class EscalationConsumer {
         this.settings = settings;
         this.slackConnections = slackConnections;
         this.inboxLinks = inboxLinks;
+        this.metrics = metrics;
         this.email = email;
         this.slack = slack;
         this.webhook = webhook;
@@ -74,6 +78,12 @@ public class EscalationConsumer {
     @Blocking
     public void route(String value) throws InvalidEventException {
         EscalationCreated escalation = decoder.decode(value, EscalationCreated.class);
+        try (LogIds ids = LogIds.of(escalation)) {
+            route(escalation);
+        }
+    }
+
+    private void route(EscalationCreated escalation) {
         ChatbotSettings chatbot = settings.find(escalation.chatbot().key())
                 .map(StoredSettings::settings)
                 .orElse(null);
@@ -83,10 +93,12 @@ public class EscalationConsumer {
             LOG.debugf("escalation %s was already %s", escalation.escalationId(), received.status());
             return;
         }
+        metrics.received(escalation);
         if (chatbot == null || !chatbot.escalationsEnabled()) {
             String why = chatbot == null ? "the chatbot has no settings" : "escalations are off for the chatbot";
             LOG.warnf("escalation %s of chatbot %s not routed: %s", escalation.escalationId(), escalation.chatbot().key(), why);
             escalations.markUnrouted(escalation.escalationId(), why);
+            metrics.unrouted();
             return;
         }
         StoredSlackConnection slackConnection = chatbot.slack().enabled()
@@ -106,6 +118,7 @@ public class EscalationConsumer {
         }
         if (plan.commands().isEmpty()) {
             escalations.markUnrouted(escalation.escalationId(), skipped != null ? skipped : "no channel is enabled");
+            metrics.unrouted();
         } else {
             escalations.markRouted(escalation.escalationId(), new EscalationRepository.Routing(
                     plan.closedUntil() == null ? null : plan.closedUntil().toInstant(),
@@ -114,6 +127,7 @@ public class EscalationConsumer {
                     plan.slack() == null ? null : plan.slack().teamId(),
                     plan.slack() == null ? null : plan.slack().channel(),
                     skipped));
+            metrics.routed(plan.commands());
         }
         LOG.infof("escalation %s routed to %d channel(s)", escalation.escalationId(), plan.commands().size());
     }

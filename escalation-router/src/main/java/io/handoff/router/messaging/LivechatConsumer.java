@@ -8,9 +8,14 @@ import io.handoff.events.json.EventDecoder;
 import io.handoff.events.json.InvalidEventException;
 import io.handoff.router.persistence.ActivityRepository;
 import io.handoff.router.persistence.FollowUpRepository;
+import io.handoff.router.service.RouterMetrics;
+import io.handoff.telemetry.LogIds;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Learns from the live-chat gateway when an agent answered an escalation and when live chat ended:
@@ -23,23 +28,31 @@ public class LivechatConsumer {
     private final EventDecoder decoder = new EventDecoder();
     private final FollowUpRepository followUps;
     private final ActivityRepository activity;
+    private final RouterMetrics metrics;
 
-    public LivechatConsumer(FollowUpRepository followUps, ActivityRepository activity) {
+    public LivechatConsumer(FollowUpRepository followUps, ActivityRepository activity, RouterMetrics metrics) {
         this.followUps = followUps;
         this.activity = activity;
+        this.metrics = metrics;
     }
 
     @Incoming(Channels.LIVECHAT)
     @Blocking
     public void record(String value) throws InvalidEventException {
         Directive directive = decoder.decode(value, Directive.class);
-        if (directive instanceof LivechatStarted started) {
-            followUps.recordResponse(started.escalationId(), started.conversation().key(),
-                    agentName(started), started.occurredAt());
-        } else if (directive instanceof LivechatEnded ended) {
-            followUps.recordResolution(ended.conversation().key(), ended.occurredAt());
-        } else if (directive instanceof EscalationOffered offered) {
-            activity.offered(offered.chatbot().key(), offered.conversation().key(), offered.occurredAt());
+        try (LogIds ids = LogIds.of(directive)) {
+            if (directive instanceof LivechatStarted started) {
+                for (Instant created : followUps.recordResponse(started.escalationId(), started.conversation().key(),
+                        agentName(started), started.occurredAt())) {
+                    metrics.firstResponse(Duration.between(created, started.occurredAt()));
+                }
+            } else if (directive instanceof LivechatEnded ended) {
+                for (Instant created : followUps.recordResolution(ended.conversation().key(), ended.occurredAt())) {
+                    metrics.resolved(Duration.between(created, ended.occurredAt()));
+                }
+            } else if (directive instanceof EscalationOffered offered) {
+                activity.offered(offered.chatbot().key(), offered.conversation().key(), offered.occurredAt());
+            }
         }
     }
 

@@ -86,27 +86,53 @@ public class FollowUpRepository {
     /**
      * An agent took the conversation over. The first response counts once; a proactive take-over
      * without an escalation id is matched to the conversation's open escalation, if any.
+     *
+     * @return when each escalation this answered for the first time was created (empty when it was
+     *         answered before, or none matched)
      */
-    public void recordResponse(String escalationId, String conversationId, String agent, Instant at) {
+    public List<Instant> recordResponse(String escalationId, String conversationId, String agent, Instant at) {
         if (escalationId != null) {
-            update("""
+            return updateReturningCreated("""
                     UPDATE escalation SET first_response_at = ?, responded_by = ?
-                     WHERE escalation_id = ? AND first_response_at IS NULL""",
+                     WHERE escalation_id = ? AND first_response_at IS NULL
+                    RETURNING created_at""",
                     Timestamp.from(at), agent, escalationId);
-        } else {
-            update("""
-                    UPDATE escalation SET first_response_at = ?, responded_by = ?
-                     WHERE conversation_id = ? AND first_response_at IS NULL AND resolved_at IS NULL""",
-                    Timestamp.from(at), agent, conversationId);
         }
+        return updateReturningCreated("""
+                UPDATE escalation SET first_response_at = ?, responded_by = ?
+                 WHERE conversation_id = ? AND first_response_at IS NULL AND resolved_at IS NULL
+                RETURNING created_at""",
+                Timestamp.from(at), agent, conversationId);
     }
 
-    /** Live chat ended: every answered, unresolved escalation of the conversation is resolved. */
-    public void recordResolution(String conversationId, Instant at) {
-        update("""
+    /**
+     * Live chat ended: every answered, unresolved escalation of the conversation is resolved.
+     *
+     * @return when each escalation this resolved was created
+     */
+    public List<Instant> recordResolution(String conversationId, Instant at) {
+        return updateReturningCreated("""
                 UPDATE escalation SET resolved_at = ?
-                 WHERE conversation_id = ? AND first_response_at IS NOT NULL AND resolved_at IS NULL""",
+                 WHERE conversation_id = ? AND first_response_at IS NOT NULL AND resolved_at IS NULL
+                RETURNING created_at""",
                 Timestamp.from(at), conversationId);
+    }
+
+    private List<Instant> updateReturningCreated(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            List<Instant> created = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    created.add(rs.getTimestamp(1).toInstant());
+                }
+            }
+            return created;
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot update escalation", e);
+        }
     }
 
     private void update(String sql, Object... args) {

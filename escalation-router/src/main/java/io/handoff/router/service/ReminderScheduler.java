@@ -10,6 +10,7 @@ import io.handoff.router.persistence.FollowUpRepository.DueReminder;
 import io.handoff.router.persistence.SettingsRepository;
 import io.handoff.router.persistence.SlackConnectionRepository;
 import io.handoff.router.persistence.StoredSlackConnection;
+import io.handoff.telemetry.LogIds;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -38,11 +39,13 @@ public class ReminderScheduler {
     private final SlackConnectionRepository slackConnections;
     private final InboxLinks inboxLinks;
     private final RouterConfig config;
+    private final RouterMetrics metrics;
     private final MutinyEmitter<NotifyEmail> email;
     private final MutinyEmitter<NotifySlack> slack;
 
     public ReminderScheduler(FollowUpRepository followUps, SettingsRepository settings,
                              SlackConnectionRepository slackConnections, InboxLinks inboxLinks, RouterConfig config,
+                             RouterMetrics metrics,
                              @Channel(Channels.NOTIFY_EMAIL) MutinyEmitter<NotifyEmail> email,
                              @Channel(Channels.NOTIFY_SLACK) MutinyEmitter<NotifySlack> slack) {
         this.followUps = followUps;
@@ -50,6 +53,7 @@ public class ReminderScheduler {
         this.slackConnections = slackConnections;
         this.inboxLinks = inboxLinks;
         this.config = config;
+        this.metrics = metrics;
         this.email = email;
         this.slack = slack;
     }
@@ -58,7 +62,9 @@ public class ReminderScheduler {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDueReminders() {
         for (DueReminder due : followUps.claimDueReminders(config.reminders().batchSize(), config.reminders().lease())) {
-            send(due);
+            try (LogIds ids = LogIds.of(due.escalation())) {
+                send(due);
+            }
         }
     }
 
@@ -75,6 +81,7 @@ public class ReminderScheduler {
             NotifyEmail reminder = new NotifyEmail(null, eventId(emailDeliveryId), now, emailDeliveryId, due.escalation(),
                     inboxLinks.of(due.escalation()), true, due.recipients(), due.escalation().conversation().locale(), null);
             email.sendMessageAndAwait(KafkaRecord.of(escalationId, reminder));
+            metrics.reminded(DeliveryChannel.EMAIL);
         }
         String slackDeliveryId = null;
         if (due.slackChannel() != null) {
@@ -86,6 +93,7 @@ public class ReminderScheduler {
                 NotifySlack reminder = new NotifySlack(null, eventId(slackDeliveryId), now, slackDeliveryId, due.escalation(),
                         inboxLinks.of(due.escalation()), true, due.slackTeamId(), due.slackChannel());
                 slack.sendMessageAndAwait(KafkaRecord.of(escalationId, reminder));
+                metrics.reminded(DeliveryChannel.SLACK);
             }
         }
         followUps.markReminderSent(escalationId, emailDeliveryId, slackDeliveryId, now);
