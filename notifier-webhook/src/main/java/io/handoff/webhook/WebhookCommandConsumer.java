@@ -3,6 +3,7 @@ package io.handoff.webhook;
 import io.handoff.events.json.EventDecoder;
 import io.handoff.events.json.InvalidEventException;
 import io.handoff.events.notify.NotifyWebhook;
+import io.handoff.telemetry.LogIds;
 import io.handoff.webhook.delivery.WebhookDeliveries;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,9 @@ public class WebhookCommandConsumer {
     @Incoming(COMMANDS)
     @Blocking(ordered = false)
     public void deliver(String value) throws InvalidEventException {
-        deliveries.first(decoder.decode(value, NotifyWebhook.class));
+        NotifyWebhook command = decoder.decode(value, NotifyWebhook.class);
+        try (LogIds ids = LogIds.of(command)) {
+            deliveries.first(command);
+        }
     }
 }

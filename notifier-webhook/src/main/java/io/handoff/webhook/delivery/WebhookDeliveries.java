@@ -8,7 +8,11 @@ import io.handoff.events.notify.DeliveryResult;
 import io.handoff.events.notify.DeliveryStatus;
 import io.handoff.events.notify.NotifyWebhook;
 import io.handoff.webhook.WebhookConfig;
+import io.handoff.telemetry.DeadLetterMetrics;
+import io.handoff.telemetry.DeliveryMetrics;
+import io.handoff.telemetry.LogIds;
 import io.handoff.webhook.WebhookSender;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -42,16 +46,20 @@ public class WebhookDeliveries {
     private final RetrySchedule schedule;
     private final MutinyEmitter<DeliveryResult> deliveries;
     private final MutinyEmitter<String> deadLetters;
+    private final DeliveryMetrics metrics;
+    private final DeadLetterMetrics deadLetterMetrics;
 
     public WebhookDeliveries(WebhookSender sender, DeliveryLog log, WebhookConfig config,
                              @Channel(DELIVERIES) MutinyEmitter<DeliveryResult> deliveries,
-                             @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters) {
+                             @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters, MeterRegistry registry) {
         this.sender = sender;
         this.log = log;
         this.schedule = new RetrySchedule(config.retry().delays(), config.retry().jitter(),
                 config.retry().maxRetryAfter(), ThreadLocalRandom.current());
         this.deliveries = deliveries;
         this.deadLetters = deadLetters;
+        this.metrics = new DeliveryMetrics(registry, DeliveryChannel.WEBHOOK);
+        this.deadLetterMetrics = new DeadLetterMetrics(registry);
     }
 
     /**
@@ -69,6 +77,12 @@ public class WebhookDeliveries {
 
     /** Attempt number {@code attempt} (1-based) of {@code command}. */
     public void attempt(NotifyWebhook command, int attempt) {
+        try (LogIds ids = LogIds.of(command)) {
+            attemptOnce(command, attempt);
+        }
+    }
+
+    private void attemptOnce(NotifyWebhook command, int attempt) {
         WebhookAttempt result = sender.send(command);
         String escalationId = command.escalation().escalationId();
         String json = json(command);
@@ -108,11 +122,13 @@ public class WebhookDeliveries {
                 .withKey(command.escalation().escalationId())
                 .withHeaders(headers)
                 .build()));
+        deadLetterMetrics.written(Topics.NOTIFY_WEBHOOK);
     }
 
     private void report(NotifyWebhook command, DeliveryStatus status, int attempt, String detail) {
         deliveries.sendMessageAndAwait(KafkaRecord.of(command.escalation().escalationId(),
                 DeliveryResult.of(command, DeliveryChannel.WEBHOOK, command.url(), status, attempt, detail)));
+        metrics.attempted(command, status);
     }
 
     /** Dead-letter records are for reading; the secret stays in the delivery log, which replays use. */
