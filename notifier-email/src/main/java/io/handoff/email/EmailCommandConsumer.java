@@ -6,6 +6,7 @@ import io.handoff.email.ledger.DeliveredLedger;
 import io.handoff.events.json.EventDecoder;
 import io.handoff.events.json.InvalidEventException;
 import io.handoff.events.notify.NotifyEmail;
+import io.handoff.telemetry.LogIds;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -56,6 +57,12 @@ public class EmailCommandConsumer {
         } catch (InvalidEventException e) {
             return message.nack(e);
         }
+        try (LogIds ids = LogIds.of(command)) {
+            return deliver(message, command);
+        }
+    }
+
+    private CompletionStage<Void> deliver(Message<String> message, NotifyEmail command) {
         try {
             // Until the ledger knows what earlier runs sent, a redelivered command would be sent again.
             if (!ledger.awaitCaughtUp(catchUpTimeout)) {

@@ -2,12 +2,14 @@ package io.handoff.email;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.handoff.events.Topics;
+import io.handoff.events.escalation.EscalationCreated;
 import io.handoff.events.json.EventJson;
 import io.handoff.events.notify.NotifyEmail;
 import io.handoff.testing.KafkaTestClient;
 import io.handoff.testing.MailParts;
 import io.handoff.testing.SampleEvents;
 import io.handoff.testing.ScriptedSmtpServer;
+import io.handoff.testing.ScrapedMetrics;
 import io.handoff.testing.quarkus.KafkaResource;
 import io.handoff.testing.quarkus.ScriptedSmtpResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -20,12 +22,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.handoff.email.EmailCommands.WAIT;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * How SMTP failures are handled, against an SMTP server that answers what each test scripts: 5xx is
@@ -154,6 +160,54 @@ class SmtpFailureTest {
                 .containsExactly("retrying#1", "retrying#2", "retrying#3", "failed#4");
         assertThat(smtp.rcptAttempts(busy)).isEqualTo(4);
         assertThat(smtp.receivedFor(busy)).isEmpty();
+    }
+
+    @Test
+    void attemptsAreCountedByOutcomeAndSettledDeliveriesTimedFromTheEscalation() throws Exception {
+        ScrapedMetrics before = scrape();
+        String ok = unique("ok");
+        String slow = unique("slow");
+        String gone = unique("gone");
+        smtp.rejectTransiently(slow, 1);
+        smtp.rejectPermanently(gone);
+        EscalationCreated sample = SampleEvents.escalation("chatbot-uuid", 603, "Hello " + UUID.randomUUID());
+        EscalationCreated twoHoursAgo = new EscalationCreated(null, sample.eventId(), Instant.now().minus(2, ChronoUnit.HOURS),
+                sample.escalationId(), sample.chatbot(), sample.conversation(), sample.visitor(), sample.lastMessage(),
+                sample.transcript(), sample.trigger(), sample.signals());
+        NotifyEmail command = EmailCommands.first(twoHoursAgo, "en", ok, slow, gone);
+        EmailCommands.send(kafka, command);
+        kafka.send(Topics.NOTIFY_EMAIL, "metrics-" + UUID.randomUUID(), "{not json");
+        report(command, slow, "delivered");
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            ScrapedMetrics after = scrape();
+            assertThat(delta(before, after, "handoff_delivery_attempts_total", "channel", "email", "outcome", "delivered"))
+                    .isEqualTo(2);
+            assertThat(delta(before, after, "handoff_delivery_attempts_total", "channel", "email", "outcome", "retrying"))
+                    .isEqualTo(1);
+            assertThat(delta(before, after, "handoff_delivery_attempts_total", "channel", "email", "outcome", "failed"))
+                    .isEqualTo(1);
+            assertThat(delta(before, after, "handoff_email_deliveries_total", "outcome", "delivered")).isEqualTo(2);
+            // timed from the escalation two hours ago, not from the command's arrival
+            assertThat(delta(before, after, "handoff_delivery_latency_seconds_bucket", "channel", "email",
+                    "outcome", "delivered", "le", "3600.0")).isZero();
+            assertThat(delta(before, after, "handoff_delivery_latency_seconds_bucket", "channel", "email",
+                    "outcome", "delivered", "le", "+Inf")).isEqualTo(2);
+            assertThat(delta(before, after, "handoff_delivery_latency_seconds_count", "channel", "email",
+                    "outcome", "failed")).isEqualTo(1);
+            // the recipient that failed, dead-lettered by the notifier, and the unreadable command, by the channel
+            assertThat(delta(before, after, "handoff_dlq_records_total", "topic", Topics.NOTIFY_EMAIL)).isEqualTo(2);
+            assertThat(after.has("kafka_consumer_fetch_manager_records_lag_max")).isTrue();
+        });
+    }
+
+    private static ScrapedMetrics scrape() {
+        return ScrapedMetrics.parse(given().when().get("/q/metrics").then().statusCode(200).extract().asString());
+    }
+
+    private static double delta(ScrapedMetrics before, ScrapedMetrics after, String name, String... labels) {
+        assertThat(after.has(name, labels)).as("%s on /q/metrics", name).isTrue();
+        return after.value(name, labels) - before.value(name, labels);
     }
 
     private static String unique(String name) {

@@ -8,6 +8,8 @@ import io.handoff.events.notify.DeliveryChannel;
 import io.handoff.events.notify.DeliveryResult;
 import io.handoff.events.notify.DeliveryStatus;
 import io.handoff.events.notify.NotifyEmail;
+import io.handoff.telemetry.DeadLetterMetrics;
+import io.handoff.telemetry.DeliveryMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -62,6 +64,8 @@ public class EmailDeliveries {
     private final MutinyEmitter<String> deadLetters;
     private final String commandTopic;
     private final MeterRegistry metrics;
+    private final DeliveryMetrics deliveryMetrics;
+    private final DeadLetterMetrics deadLetterMetrics;
 
     @Inject
     public EmailDeliveries(SmtpSender sender, DeliveredLedger ledger, EmailConfig config,
@@ -77,6 +81,8 @@ public class EmailDeliveries {
         this.deadLetters = deadLetters;
         this.commandTopic = commandTopic;
         this.metrics = metrics;
+        this.deliveryMetrics = new DeliveryMetrics(metrics, DeliveryChannel.EMAIL);
+        this.deadLetterMetrics = new DeadLetterMetrics(metrics);
     }
 
     public RetrySchedule schedule() {
@@ -114,6 +120,7 @@ public class EmailDeliveries {
                             ledger.markDelivered(deliveryId, recipient);
                             report(command, recipient, DeliveryStatus.DELIVERED, attempt, outcome.detail());
                             count("delivered");
+                            deliveryMetrics.attempted(command, DeliveryStatus.DELIVERED);
                             LOG.infof("escalation %s emailed to %s (delivery %s, attempt %d)",
                                     command.escalation().escalationId(), recipient, deliveryId, attempt);
                         }
@@ -123,6 +130,7 @@ public class EmailDeliveries {
                                 report(command, recipient, DeliveryStatus.RETRYING, attempt,
                                         outcome.detail() + "; next attempt in " + wait.get().toMillis() + " ms");
                                 count("retrying");
+                                deliveryMetrics.attempted(command, DeliveryStatus.RETRYING);
                                 LOG.warnf("email %s to %s failed on attempt %d (%s); retrying in %d ms", deliveryId,
                                         recipient, attempt, outcome.detail(), wait.get().toMillis());
                             } else {
@@ -153,6 +161,7 @@ public class EmailDeliveries {
         failed.put(recipient, reason);
         report(command, recipient, DeliveryStatus.FAILED, attempt, reason);
         count("failed");
+        deliveryMetrics.attempted(command, DeliveryStatus.FAILED);
         LOG.warnf("email %s to %s failed: %s", command.deliveryId(), recipient, reason);
     }
 
@@ -178,6 +187,7 @@ public class EmailDeliveries {
                 .withKey(command.escalation().escalationId())
                 .withHeaders(headers)
                 .build()));
+        deadLetterMetrics.written(commandTopic);
         LOG.warnf("email %s dead-lettered for %d recipient(s)", command.deliveryId(), failed.size());
     }
 
