@@ -4,6 +4,7 @@ import io.handoff.events.AgentRef;
 import io.handoff.events.agent.AgentReply;
 import io.handoff.events.json.EventDecoder;
 import io.handoff.events.json.InvalidEventException;
+import io.handoff.telemetry.LogIds;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -29,6 +30,12 @@ public class AgentCommandConsumer {
     @Blocking
     public void carryOut(String value) throws InvalidEventException, RejectedCommandException {
         AgentReply reply = decoder.decode(value, AgentReply.class);
+        try (LogIds ids = LogIds.of(reply.chatbot().key(), reply.conversation().key(), reply.escalationId())) {
+            carryOut(reply);
+        }
+    }
+
+    private void carryOut(AgentReply reply) throws RejectedCommandException {
         String conversation = reply.conversation().key();
         AgentRef agent = new AgentRef(reply.agent().id(), name(reply.agent()));
         LiveChat.Reply result = liveChat.reply(reply.chatbot().key(), conversation, agent, reply.messageId(), reply.text());

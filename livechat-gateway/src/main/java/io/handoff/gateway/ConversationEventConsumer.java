@@ -5,6 +5,7 @@ import io.handoff.events.conversation.ConversationEvent;
 import io.handoff.events.conversation.MessageCreated;
 import io.handoff.events.json.EventDecoder;
 import io.handoff.events.json.InvalidEventException;
+import io.handoff.telemetry.LogIds;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -33,10 +34,12 @@ public class ConversationEventConsumer {
     @Blocking
     public void follow(String value) throws InvalidEventException {
         ConversationEvent event = decoder.decode(value, ConversationEvent.class);
-        if (event instanceof MessageCreated message) {
-            sessions.recordMessage(message);
-        } else if (event instanceof ConversationClosed closed) {
-            sessions.conversationClosed(closed);
+        try (LogIds ids = LogIds.of(event)) {
+            if (event instanceof MessageCreated message) {
+                sessions.recordMessage(message);
+            } else if (event instanceof ConversationClosed closed) {
+                sessions.conversationClosed(closed);
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package io.handoff.gateway;
 import io.handoff.events.escalation.EscalationCreated;
 import io.handoff.events.json.EventDecoder;
 import io.handoff.events.json.InvalidEventException;
+import io.handoff.telemetry.LogIds;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -34,12 +35,14 @@ public class EscalationConsumer {
     @Blocking
     public void accept(String value) throws InvalidEventException {
         EscalationCreated escalation = decoder.decode(value, EscalationCreated.class);
-        if (sessions.openWaiting(escalation)) {
-            LOG.infof("escalation %s: conversation %s is waiting for an agent", escalation.escalationId(),
-                    escalation.conversation().key());
-        } else {
-            LOG.debugf("escalation %s: already known or conversation %s already open; nothing to do",
-                    escalation.escalationId(), escalation.conversation().key());
+        try (LogIds ids = LogIds.of(escalation)) {
+            if (sessions.openWaiting(escalation)) {
+                LOG.infof("escalation %s: conversation %s is waiting for an agent", escalation.escalationId(),
+                        escalation.conversation().key());
+            } else {
+                LOG.debugf("escalation %s: already known or conversation %s already open; nothing to do",
+                        escalation.escalationId(), escalation.conversation().key());
+            }
         }
     }
 }

@@ -6,6 +6,8 @@ import io.handoff.events.directive.Directive;
 import io.handoff.events.directive.LivechatEnded;
 import io.handoff.events.directive.LivechatStarted;
 import io.handoff.events.settings.VisitorTexts;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,10 +53,17 @@ public class LiveChat {
 
     private final LiveChatSessions sessions;
     private final MutinyEmitter<Directive> directives;
+    private final MeterRegistry registry;
+    private final Counter messagesSent;
+    private final Counter liveChatsEnded;
 
-    public LiveChat(LiveChatSessions sessions, @Channel(DIRECTIVES) MutinyEmitter<Directive> directives) {
+    public LiveChat(LiveChatSessions sessions, @Channel(DIRECTIVES) MutinyEmitter<Directive> directives,
+                    MeterRegistry registry) {
         this.sessions = sessions;
         this.directives = directives;
+        this.registry = registry;
+        this.messagesSent = registry.counter("handoff.gateway.agent.messages");
+        this.liveChatsEnded = registry.counter("handoff.gateway.livechats.ended");
     }
 
     /** Claims the conversation if needed, then passes {@code text} to the visitor. */
@@ -75,12 +85,17 @@ public class LiveChat {
         send(session, new AgentMessage(null, stableId("agent.message", messageId), Instant.now(),
                 session.chatbotRef(), session.conversationRef(), agent, messageId, text));
         sessions.agentMessageSent(session, agent, messageId, text);
+        messagesSent.increment();
         return new Reply(Result.SENT, session);
     }
 
     /** Claims the conversation for {@code agent} and makes sure the visitor has been told. */
     public LiveChatSessions.Claim take(String chatbotId, String conversationId, AgentRef agent) {
         LiveChatSessions.Claim claim = sessions.claim(chatbotId, conversationId, agent);
+        if (claim.outcome() != LiveChatSessions.Outcome.ALREADY_THEIRS) {
+            // claimed, or lost to another agent, or too late; the owner writing again is no claim
+            registry.counter("handoff.gateway.claims", "outcome", claim.outcome().name().toLowerCase(Locale.ROOT)).increment();
+        }
         boolean theirs = claim.outcome() == LiveChatSessions.Outcome.CLAIMED
                 || claim.outcome() == LiveChatSessions.Outcome.ALREADY_THEIRS;
         if (theirs && !claim.session().announced()) {
@@ -106,7 +121,10 @@ public class LiveChat {
         send(session, new LivechatEnded(null, stableId("livechat.ended", session.conversationId(), session.since().toString()),
                 Instant.now(), session.chatbotRef(), session.conversationRef(), agent, texts(session).liveChatEnded()));
         Optional<Session> ended = sessions.end(session.conversationId(), agent.id());
-        ended.ifPresent(s -> LOG.infof("conversation %s: agent %s ended the live chat", s.conversationId(), agent.id()));
+        ended.ifPresent(s -> {
+            liveChatsEnded.increment();
+            LOG.infof("conversation %s: agent %s ended the live chat", s.conversationId(), agent.id());
+        });
         return ended;
     }
 
