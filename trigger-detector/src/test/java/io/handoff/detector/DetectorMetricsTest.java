@@ -90,6 +90,7 @@ class DetectorMetricsTest {
 
         await().atMost(WAIT).untilAsserted(() -> {
             ScrapedMetrics after = scrape();
+            assertThat(delta(before, after, "handoff_detector_conversations_total")).isEqualTo(2);
             assertThat(delta(before, after, "handoff_detector_events_total", "type", "message.created")).isEqualTo(2);
             assertThat(delta(before, after, "handoff_detector_events_total", "type", "escalation.declined")).isEqualTo(1);
             assertThat(delta(before, after, "handoff_detector_events_total", "type", "escalation.accepted")).isEqualTo(1);

@@ -8,6 +8,7 @@ import io.handoff.events.json.EventDecoder;
 import io.handoff.events.json.InvalidEventException;
 import io.handoff.slack.service.SlackFailure;
 import io.handoff.slack.service.ThreadUpdates;
+import io.handoff.telemetry.LogIds;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -31,11 +32,13 @@ public class DirectiveConsumer {
     @Blocking
     public void follow(String value) throws InvalidEventException, SlackFailure {
         Directive directive = decoder.decode(value, EventCatalog.DIRECTIVES);
-        if (directive instanceof LivechatStarted started) {
-            updates.agentJoined(started.chatbot().key(), started.conversation().id().value(),
-                    started.escalationId(), started.agent());
-        } else if (directive instanceof LivechatEnded ended) {
-            updates.liveChatEnded(ended.chatbot().key(), ended.conversation().id().value(), ended.agent());
+        try (LogIds ids = LogIds.of(directive)) {
+            if (directive instanceof LivechatStarted started) {
+                updates.agentJoined(started.chatbot().key(), started.conversation().id().value(),
+                        started.escalationId(), started.agent());
+            } else if (directive instanceof LivechatEnded ended) {
+                updates.liveChatEnded(ended.chatbot().key(), ended.conversation().id().value(), ended.agent());
+            }
         }
     }
 }

@@ -8,6 +8,9 @@ import io.handoff.events.notify.DeliveryStatus;
 import io.handoff.events.notify.NotifySlack;
 import io.handoff.slack.service.EscalationPoster;
 import io.handoff.slack.service.SlackFailure;
+import io.handoff.telemetry.DeliveryMetrics;
+import io.handoff.telemetry.LogIds;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -29,17 +32,26 @@ public class NotifySlackConsumer {
     private final EventDecoder decoder = new EventDecoder();
     private final EscalationPoster poster;
     private final MutinyEmitter<DeliveryResult> deliveries;
+    private final DeliveryMetrics metrics;
 
     public NotifySlackConsumer(EscalationPoster poster,
-                               @Channel(Channels.DELIVERIES) MutinyEmitter<DeliveryResult> deliveries) {
+                               @Channel(Channels.DELIVERIES) MutinyEmitter<DeliveryResult> deliveries,
+                               MeterRegistry registry) {
         this.poster = poster;
         this.deliveries = deliveries;
+        this.metrics = new DeliveryMetrics(registry, DeliveryChannel.SLACK);
     }
 
     @Incoming(Channels.NOTIFY_SLACK)
     @Blocking(ordered = false)
     public void deliver(String value) throws InvalidEventException, SlackFailure {
         NotifySlack command = decoder.decode(value, NotifySlack.class);
+        try (LogIds ids = LogIds.of(command)) {
+            deliver(command);
+        }
+    }
+
+    private void deliver(NotifySlack command) throws SlackFailure {
         String escalationId = command.escalation().escalationId();
         String target = command.channel() == null || command.channel().isBlank() ? "(connected channel)" : command.channel();
         try {
@@ -61,5 +73,6 @@ public class NotifySlackConsumer {
     private void report(NotifySlack command, String target, DeliveryStatus status, int attempt, String detail) {
         deliveries.sendMessageAndAwait(KafkaRecord.of(command.escalation().escalationId(),
                 DeliveryResult.of(command, DeliveryChannel.SLACK, target, status, attempt, detail)));
+        metrics.attempted(command, status);
     }
 }

@@ -106,7 +106,11 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
             return;
         }
         ChatbotSettings chatbot = settingsOf(event.chatbot().key());
-        ConversationState state = Optional.ofNullable(store.get(key))
+        ConversationState known = store.get(key);
+        if (known == null) {
+            metrics.conversationStarted();
+        }
+        ConversationState state = Optional.ofNullable(known)
                 .orElseGet(() -> ConversationState.start(event.chatbot(), event.conversation(), event.occurredAt()))
                 .change().refs(event.chatbot(), event.conversation()).build();
         Step step;

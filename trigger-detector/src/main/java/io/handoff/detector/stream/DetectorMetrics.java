@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the detector decides, as metrics (docs/operations.md lists them with their Prometheus names):
- * events processed by type, signals fired by type, decisions by action, escalations by trigger type and
- * offers declined. No tag names a chatbot or a conversation, so the number of series stays small
+ * conversations followed, events processed by type, signals fired by type, decisions by action,
+ * escalations by trigger type and offers declined. No tag names a chatbot or a conversation, so the number of series stays small
  * whatever the traffic.
  *
  * <p>Counted as the stream task processes a record. Under exactly-once, a record processed again after
@@ -32,6 +32,7 @@ public class DetectorMetrics {
     private final Map<String, Counter> signals = new ConcurrentHashMap<>();
     private final Map<String, Counter> escalations = new ConcurrentHashMap<>();
     private final Counter declined;
+    private final Counter conversations;
 
     public DetectorMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -42,6 +43,9 @@ public class DetectorMetrics {
                     .tag("action", action.json())
                     .register(registry));
         }
+        this.conversations = Counter.builder("handoff.detector.conversations")
+                .description("Conversations the detector began to follow: the first event of one it held no state for")
+                .register(registry);
         this.declined = Counter.builder("handoff.detector.offers.declined")
                 .description("Offers, contact and problem requests the visitor declined")
                 .register(registry);
@@ -53,6 +57,11 @@ public class DetectorMetrics {
                 .description("Conversation events processed, by type")
                 .tag("type", t)
                 .register(registry)).increment();
+    }
+
+    /** The first event of a conversation: the denominator of the escalation rate. */
+    void conversationStarted() {
+        conversations.increment();
     }
 
     /** Signals a message (or the no-resolution timer) raised; counted once, where they fire. */
