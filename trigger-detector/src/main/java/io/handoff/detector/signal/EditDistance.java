@@ -39,4 +39,37 @@ final class EditDistance {
         }
         return d[a.length()][b.length()];
     }
+
+    /**
+     * {@code between(a, b, 1) <= 1} without the table: the strings are equal, or one substitution, one
+     * insertion or deletion, or one swap of adjacent letters turns one into the other.
+     */
+    static boolean atMostOne(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isEmpty() && b.length() <= 1; // as between() answers, which reads rows of a
+        }
+        int m = a.length();
+        int n = b.length();
+        if (m < n) {
+            return atMostOne(b, a);
+        }
+        if (m - n > 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < n && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (i == n) {
+            return true;
+        }
+        if (m > n) {
+            return a.regionMatches(i + 1, b, i, n - i);
+        }
+        if (a.regionMatches(i + 1, b, i + 1, n - i - 1)) {
+            return true;
+        }
+        return i + 1 < n && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                && a.regionMatches(i + 2, b, i + 2, n - i - 2);
+    }
 }

@@ -3,6 +3,7 @@ package io.handoff.detector.signal;
 import io.handoff.events.escalation.Signal;
 import io.handoff.events.escalation.SignalType;
 
+import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,10 +28,15 @@ public final class FrustrationSignal {
 
     private static final List<FrustrationCue> CUES = Stream.of(EnglishFrustrationPhrases.CUES,
             ForeignFrustrationPhrases.CUES).flatMap(List::stream).toList();
-
     private static final Pattern THANKFUL = Pattern.compile("\\b(?:thanks|thank|great|perfect|awesome|excellent|amazing"
             + "|love|appreciate|appreciated|helped|solved|works now|working now|cool|nice|gracias|merci|danke|obrigado"
             + "|obrigada|genial|parfait|perfekt|otimo|super)\\b");
+
+    /** The cues, then {@link #THANKFUL} without a lead-word gate: one scan of the message serves all. */
+    private static final PatternGate GATE = new PatternGate(
+            Stream.concat(CUES.stream().map(FrustrationCue::pattern), Stream.of(THANKFUL)).toList(),
+            Stream.concat(CUES.stream().map(FrustrationCue::leadWords), Stream.of(Optional.<Set<String>>empty())).toList());
+    private static final int THANKFUL_INDEX = CUES.size();
 
     private FrustrationSignal() {
     }
@@ -43,10 +49,13 @@ public final class FrustrationSignal {
         Set<String> evidence = new LinkedHashSet<>();
         double calm = 1.0;
         double strongest = 0.0;
-        for (FrustrationCue cue : CUES) {
-            if (!cue.mayMatch(text.words())) {
+        BitSet open = GATE.openedBy(text.words());
+        long[] scanned = GATE.scan(text.normalized());
+        for (int i = open.nextSetBit(0); i >= 0 && i < CUES.size(); i = open.nextSetBit(i + 1)) {
+            if (!GATE.mayMatch(i, scanned)) {
                 continue;
             }
+            FrustrationCue cue = CUES.get(i);
             Matcher matcher = cue.pattern().matcher(text.normalized());
             if (matcher.find()) {
                 evidence.add(matcher.group().trim());
@@ -70,7 +79,7 @@ public final class FrustrationSignal {
             calm *= 1 - Shouting.marksWeight(marks.get());
         }
         double score = 1 - calm;
-        boolean thankful = THANKFUL.matcher(text.normalized()).find();
+        boolean thankful = GATE.mayMatch(THANKFUL_INDEX, scanned) && THANKFUL.matcher(text.normalized()).find();
         if (score < THRESHOLD || (thankful && strongest < FrustrationCue.MEDIUM)) {
             return Optional.empty();
         }

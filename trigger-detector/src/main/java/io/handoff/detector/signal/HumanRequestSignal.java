@@ -3,6 +3,7 @@ package io.handoff.detector.signal;
 import io.handoff.events.escalation.Signal;
 import io.handoff.events.escalation.SignalType;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -23,6 +24,8 @@ public final class HumanRequestSignal {
                     SpanishHumanRequests.PATTERNS, FrenchHumanRequests.PATTERNS, GermanHumanRequests.PATTERNS,
                     PortugueseHumanRequests.PATTERNS)
             .flatMap(List::stream).toList();
+    private static final PatternGate GATE = new PatternGate(PATTERNS.stream().map(RequestPattern::pattern).toList(),
+            PATTERNS.stream().map(RequestPattern::leadWords).toList());
 
     private HumanRequestSignal() {
     }
@@ -33,11 +36,17 @@ public final class HumanRequestSignal {
 
     public static Optional<Signal> detect(VisitorText text) {
         Signal best = null;
+        BitSet open = GATE.openedBy(text.words());
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
         for (String clause : text.clauses()) {
-            for (RequestPattern request : PATTERNS) {
-                if (!request.mayMatch(text.words())) {
+            long[] scanned = GATE.scan(clause);
+            for (int i = open.nextSetBit(0); i >= 0; i = open.nextSetBit(i + 1)) {
+                if (!GATE.mayMatch(i, scanned)) {
                     continue;
                 }
+                RequestPattern request = PATTERNS.get(i);
                 Matcher matcher = request.pattern().matcher(clause);
                 while (matcher.find()) {
                     if ((best == null || request.score() > best.score()) && stands(request, clause, matcher)) {

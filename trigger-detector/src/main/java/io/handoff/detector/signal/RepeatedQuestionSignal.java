@@ -55,15 +55,23 @@ public final class RepeatedQuestionSignal {
         }
         int shared = 0;
         for (String word : a) {
-            if (b.contains(word) || b.stream().anyMatch(other -> nearlySame(word, other))) {
+            if (b.contains(word) || nearlySameAsAny(word, b)) {
                 shared++;
             }
         }
         return (double) shared / (a.size() + b.size() - shared);
     }
 
-    private static boolean nearlySame(String a, String b) {
-        return Math.min(a.length(), b.length()) >= TYPO_MIN_LENGTH && EditDistance.between(a, b, 1) <= 1;
+    private static boolean nearlySameAsAny(String word, Set<String> others) {
+        if (word.length() < TYPO_MIN_LENGTH) {
+            return false;
+        }
+        for (String other : others) {
+            if (other.length() >= TYPO_MIN_LENGTH && EditDistance.atMostOne(word, other)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String quote(String text) {

@@ -19,7 +19,12 @@ import java.util.regex.Pattern;
 public final class TextNormalizer {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern CLAUSE_BREAK = Pattern.compile("[.,;:!?¿¡\\n\\r()\\[\\]\"]+|\\s[-–—]+\\s");
+    /**
+     * A clause break is a run of these marks, or a run of dashes between whitespace: the expression
+     * {@code [.,;:!?¿¡\n\r()\[\]"]+|\s[-–—]+\s}, followed by hand in {@link #clauseBreakEnd}.
+     */
+    private static final String CLAUSE_MARKS = ".,;:!?¿¡\n\r()[]\"";
+    private static final String DASHES = "-–—";
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}']+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -60,6 +65,9 @@ public final class TextNormalizer {
         if (text == null) {
             return "";
         }
+        if (isPlainAscii(text)) {
+            return normalizePlainAscii(text);
+        }
         String plain = MARKS.matcher(Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD))
                 .replaceAll("");
         plain = plain.replace('\u2019', '\'').replace('\u2018', '\'').replace('`', '\'').replace("ß", "ss");
@@ -86,17 +94,134 @@ public final class TextNormalizer {
         if (text == null) {
             return clauses;
         }
-        for (String part : CLAUSE_BREAK.split(text)) {
-            String clause = normalize(part);
-            if (!clause.isEmpty()) {
-                clauses.add(clause);
+        int start = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int end = clauseBreakEnd(text, i);
+            if (end < 0) {
+                i++;
+                continue;
+            }
+            addClause(text.substring(start, i), clauses);
+            start = end;
+            i = end;
+        }
+        addClause(text.substring(start), clauses);
+        return clauses;
+    }
+
+    private static void addClause(String part, List<String> clauses) {
+        String clause = normalize(part);
+        if (!clause.isEmpty()) {
+            clauses.add(clause);
+        }
+    }
+
+    /**
+     * Where a clause break starting at {@code i} ends, or -1: what the expression above matches there,
+     * the run of marks tried first, then dashes between whitespace.
+     */
+    private static int clauseBreakEnd(String text, int i) {
+        int j = i;
+        while (j < text.length() && CLAUSE_MARKS.indexOf(text.charAt(j)) >= 0) {
+            j++;
+        }
+        if (j > i) {
+            return j;
+        }
+        if (!isRegexSpace(text.charAt(i))) {
+            return -1;
+        }
+        j = i + 1;
+        while (j < text.length() && DASHES.indexOf(text.charAt(j)) >= 0) {
+            j++;
+        }
+        return j > i + 1 && j < text.length() && isRegexSpace(text.charAt(j)) ? j + 1 : -1;
+    }
+
+    /** {@code \s} without the UNICODE_CHARACTER_CLASS flag. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /**
+     * Text that every step of {@link #normalize} treats alike and simply: ASCII without apostrophes. Lower
+     * case needs no locale, there is nothing to decompose or to spell out, and words are the runs of
+     * letters and digits. Most chat messages are like this; the rest take the general path.
+     */
+    private static boolean isPlainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 128 || c == '\'' || c == '`') {
+                return false;
             }
         }
-        return clauses;
+        return true;
+    }
+
+    private static String normalizePlainAscii(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && !isAsciiLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i == n) {
+                break;
+            }
+            int start = i;
+            while (i < n && isAsciiLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            String token = text.substring(start, i).toLowerCase(Locale.ROOT);
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(SHORTHAND.getOrDefault(token, token));
+        }
+        // SPLIT_WORDS needs "some " or "any " to match at all
+        if (out.indexOf("some ") < 0 && out.indexOf("any ") < 0) {
+            return out.toString();
+        }
+        return SPLIT_WORDS.matcher(out).replaceAll("$1$2");
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    /**
+     * The whole message as one normalised line, given its normalised {@code clauses}: for plain ASCII
+     * text the line is the clauses joined, unless joining them puts "some" or "any" before another word,
+     * which {@link #normalize} might have merged across the break ("some. one").
+     */
+    static String normalize(String text, List<String> clauses) {
+        if (text == null || !isPlainAscii(text)) {
+            return normalize(text);
+        }
+        String joined = String.join(" ", clauses);
+        return joined.contains("some ") || joined.contains("any ") ? normalize(text) : joined;
     }
 
     /** The tokens of an already normalised line. */
     public static List<String> tokens(String normalized) {
-        return normalized.isEmpty() ? List.of() : List.of(SPACES.split(normalized));
+        if (normalized.isEmpty()) {
+            return List.of();
+        }
+        // a normalised line has single spaces only, where splitting on ' ' is the same as on \s+
+        return List.of(isSingleSpaced(normalized) ? normalized.split(" ") : SPACES.split(normalized));
+    }
+
+    private static boolean isSingleSpaced(String text) {
+        char previous = 'x';
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == ' ' && previous == ' ') || (c != ' ' && isRegexSpace(c))) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 }

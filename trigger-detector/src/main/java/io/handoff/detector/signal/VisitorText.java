@@ -14,8 +14,9 @@ public record VisitorText(String raw, List<String> clauses, String normalized, L
 
     public static VisitorText of(String text) {
         String raw = text == null ? "" : text;
-        List<String> clauses = TextNormalizer.clauses(raw).stream().map(TypoTolerance::repair).toList();
-        String normalized = TypoTolerance.repair(TextNormalizer.normalize(raw));
+        List<String> plainClauses = TextNormalizer.clauses(raw);
+        List<String> clauses = plainClauses.stream().map(TypoTolerance::repair).toList();
+        String normalized = TypoTolerance.repair(TextNormalizer.normalize(raw, plainClauses));
         List<String> tokens = TextNormalizer.tokens(normalized);
         Set<String> words = new HashSet<>(tokens);
         clauses.forEach(clause -> words.addAll(TextNormalizer.tokens(clause)));

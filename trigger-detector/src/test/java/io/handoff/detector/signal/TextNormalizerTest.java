@@ -28,6 +28,22 @@ class TextNormalizerTest {
     }
 
     @Test
+    void breaksClausesAtPunctuationRunsAndAtDashesBetweenSpaces() {
+        assertThat(TextNormalizer.clauses("agent - now")).containsExactly("agent", "now");
+        assertThat(TextNormalizer.clauses("agent -now")).containsExactly("agent now");
+        assertThat(TextNormalizer.clauses("agent\n- now")).containsExactly("agent", "now");
+        assertThat(TextNormalizer.clauses("agent \u2014 now!?")).containsExactly("agent", "now");
+    }
+
+    @Test
+    void theWholeLineMatchesItsClausesOnlyWhereNothingJoinsAcrossThem() {
+        String text = "some. one";
+        assertThat(TextNormalizer.normalize(text, TextNormalizer.clauses(text))).isEqualTo("someone");
+        text = "Hi! Can I talk to a person?";
+        assertThat(TextNormalizer.normalize(text, TextNormalizer.clauses(text))).isEqualTo(TextNormalizer.normalize(text));
+    }
+
+    @Test
     void handlesNullAndBlank() {
         assertThat(TextNormalizer.normalize(null)).isEmpty();
         assertThat(TextNormalizer.clauses("  ?! ")).isEmpty();
