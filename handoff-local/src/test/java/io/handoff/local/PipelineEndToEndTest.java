@@ -30,7 +30,10 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -42,7 +45,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The six packaged services as separate processes, against one broker, one PostgreSQL, an SMTP
  * server, a webhook receiver and a Slack API stand-in: one visitor message must reach every channel,
- * and the agent console, in a browser, shows the statistics the router computed from it.
+ * and the agent console, in a browser, shows the statistics the router computed from it. The services
+ * export their spans to an OTLP collector stand-in, where one trace follows a message to the webhook.
  */
 class PipelineEndToEndTest {
 
@@ -53,6 +57,7 @@ class PipelineEndToEndTest {
     static Path workDir;
 
     static LocalStack stack;
+    static RecordingHttpServer collector;
     static WebSocket agent;
     static final List<String> agentFrames = new CopyOnWriteArrayList<>();
     static final HttpClient http = HttpClient.newHttpClient();
@@ -60,7 +65,15 @@ class PipelineEndToEndTest {
     @BeforeAll
     static void startStack() {
         Path root = Path.of(Objects.requireNonNull(System.getProperty("handoff.root"), "handoff.root"));
-        stack = LocalStack.start(root, workDir, StackPorts.random(), Duration.ofMinutes(4));
+        collector = RecordingHttpServer.start(0);
+        Map<String, Map<String, String>> tracing = new LinkedHashMap<>();
+        for (String module : LocalStack.MODULES) {
+            tracing.put(module, Map.of(
+                    "handoff.tracing.exporter", "otlp",
+                    "handoff.tracing.otlp.endpoint", collector.url("/v1/traces"),
+                    "handoff.tracing.otlp.protocol", "http/json"));
+        }
+        stack = LocalStack.start(root, workDir, StackPorts.random(), Duration.ofMinutes(4), tracing);
         agent = http.newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + stack.ports().gateway() + "/ws/agent?access_token="
                         + stack.adminToken(Duration.ofMinutes(30))),
@@ -87,6 +100,9 @@ class PipelineEndToEndTest {
         }
         if (stack != null) {
             stack.close();
+        }
+        if (collector != null) {
+            collector.close();
         }
     }
 
@@ -157,6 +173,118 @@ class PipelineEndToEndTest {
                     assertThat(node.get("summary").get("conversation").get("id").asLong()).isEqualTo(conversation);
                     assertThat(node.get("summary").get("state").asText()).isEqualTo("WAITING");
                 }));
+    }
+
+    @Test
+    void oneTraceFollowsAVisitorMessageThroughDetectorRouterAndNotifiersToTheWebhook() throws Exception {
+        String chatbot = "chatbot-" + UUID.randomUUID();
+        String webhookPath = "/hooks/" + UUID.randomUUID();
+        HttpResponse<String> saved = stack.putSettings(chatbot, """
+                {"name": "Traced Bot", "offerFirst": false,
+                 "email": {"enabled": true, "recipients": "traces@support.test"},
+                 "webhook": {"enabled": true, "url": "%s"}}
+                """.formatted(stack.webhookReceiver().url(webhookPath)));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        awaitDetectorSettings(chatbot);
+
+        // the upstream chat service's own span, as a W3C traceparent on the event
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String upstreamSpan = HexFormat.of().formatHex(randomBytes(8));
+        long conversation = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        String message = """
+                {"type": "message.created", "eventId": "%s", "occurredAt": "2026-02-09T12:00:00Z",
+                 "chatbot": {"id": "%s", "name": "Traced Bot"},
+                 "conversation": {"id": %d, "channel": "web", "locale": "en"},
+                 "visitor": {"id": 7, "email": "visitor@example.com"},
+                 "message": {"id": "m-1", "role": "visitor", "text": "Can I talk to a person?"}}
+                """.formatted(UUID.randomUUID(), chatbot, conversation);
+        try (KafkaTestClient kafka = new KafkaTestClient(stack.kafkaBootstrapServers())) {
+            kafka.send(Topics.CONVERSATION_EVENTS, Long.toString(conversation), message,
+                    Map.of("traceparent", "00-" + traceId + "-" + upstreamSpan + "-01"));
+
+            // every hop's record carries the trace on, each with the span of the service that produced it
+            String escalationParent = spanOf(traceId, KafkaTestClient.header(kafka.awaitRecord(Topics.ESCALATIONS,
+                    r -> r.value().contains(chatbot), WAIT), "traceparent"));
+            String commandParent = spanOf(traceId, KafkaTestClient.header(kafka.awaitRecord(Topics.NOTIFY_WEBHOOK,
+                    r -> r.value().contains(chatbot), WAIT), "traceparent"));
+            String emailParent = spanOf(traceId, KafkaTestClient.header(kafka.awaitRecord(Topics.NOTIFY_EMAIL,
+                    r -> r.value().contains(chatbot), WAIT), "traceparent"));
+            // and so does the webhook request, to the third party
+            RecordingHttpServer.Request webhook = stack.webhookReceiver().awaitRequest(r -> r.path().equals(webhookPath), WAIT);
+            String callSpan = spanOf(traceId, webhook.header("traceparent"));
+
+            // the collector holds the whole trace: who did what, in which order
+            await().atMost(WAIT).untilAsserted(() -> assertThat(spansOf(traceId)).hasSizeGreaterThanOrEqualTo(5));
+            List<TracedSpan> spans = spansOf(traceId);
+            TracedSpan detector = only(spans, "trigger-detector", "chat.conversation-events process");
+            assertThat(detector.parent()).isEqualTo(upstreamSpan);
+            assertThat(detector.id()).isEqualTo(escalationParent);
+            TracedSpan router = only(spans, "escalation-router", "handoff.escalations process");
+            assertThat(router.parent()).isEqualTo(detector.id());
+            assertThat(router.id()).isEqualTo(commandParent).isEqualTo(emailParent);
+            TracedSpan notifier = only(spans, "notifier-webhook", "handoff.notify.webhook process");
+            assertThat(notifier.parent()).isEqualTo(router.id());
+            TracedSpan call = only(spans, "notifier-webhook", "POST");
+            assertThat(call.parent()).isEqualTo(notifier.id());
+            assertThat(call.id()).isEqualTo(callSpan);
+            assertThat(only(spans, "notifier-email", "handoff.notify.email process").parent()).isEqualTo(router.id());
+            // ids, never the visitor's words
+            assertThat(collector.requests()).noneSatisfy(r -> assertThat(r.bodyText()).contains("talk to a person"));
+        }
+    }
+
+    private record TracedSpan(String service, String name, String id, String parent) {
+    }
+
+    private static void awaitDetectorSettings(String chatbot) {
+        String probe = "{\"chatbotId\": \"" + chatbot + "\", \"messages\": [{\"role\": \"visitor\", \"text\": \"Can I talk to a person?\"}]}";
+        await().atMost(WAIT).untilAsserted(() -> assertThat(http.send(HttpRequest.newBuilder(
+                        URI.create(stack.service("trigger-detector").url("/api/v1/triggers/evaluate")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(probe)).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .containsAnyOf("\"action\":\"escalate\"", "\"action\":\"request_contact\""));
+    }
+
+    /** The span id of a traceparent of {@code traceId}. */
+    private static String spanOf(String traceId, String traceparent) {
+        assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+        return traceparent.substring(36, 52);
+    }
+
+    /** The spans of one trace the services exported (OTLP/HTTP JSON). */
+    private static List<TracedSpan> spansOf(String traceId) throws Exception {
+        List<TracedSpan> spans = new ArrayList<>();
+        for (RecordingHttpServer.Request export : collector.requests()) {
+            for (JsonNode resource : EventJson.mapper().readTree(export.body()).path("resourceSpans")) {
+                String service = null;
+                for (JsonNode attribute : resource.path("resource").path("attributes")) {
+                    if (attribute.path("key").asText().equals("service.name")) {
+                        service = attribute.path("value").path("stringValue").asText();
+                    }
+                }
+                for (JsonNode scope : resource.path("scopeSpans")) {
+                    for (JsonNode span : scope.path("spans")) {
+                        if (span.path("traceId").asText().equals(traceId)) {
+                            spans.add(new TracedSpan(service, span.path("name").asText(), span.path("spanId").asText(),
+                                    span.path("parentSpanId").asText()));
+                        }
+                    }
+                }
+            }
+        }
+        return spans;
+    }
+
+    private static TracedSpan only(List<TracedSpan> spans, String service, String name) {
+        List<TracedSpan> found = spans.stream().filter(s -> service.equals(s.service()) && name.equals(s.name())).toList();
+        assertThat(found).as("%s span %s in %s", service, name, spans).hasSize(1);
+        return found.get(0);
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     private static void assertEmail(MimeMessage message, long conversation) throws Exception {

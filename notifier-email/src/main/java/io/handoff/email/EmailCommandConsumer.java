@@ -7,6 +7,8 @@ import io.handoff.events.json.EventDecoder;
 import io.handoff.events.json.InvalidEventException;
 import io.handoff.events.notify.NotifyEmail;
 import io.handoff.telemetry.LogIds;
+import io.handoff.telemetry.tracing.TracedWork;
+import io.handoff.telemetry.tracing.Tracing;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -38,9 +40,11 @@ public class EmailCommandConsumer {
     private final EmailDeliveries deliveries;
     private final DeliveredLedger ledger;
     private final Duration catchUpTimeout;
+    private final Tracing tracing;
 
-    public EmailCommandConsumer(EmailDeliveries deliveries, DeliveredLedger ledger, EmailConfig config) {
+    public EmailCommandConsumer(EmailDeliveries deliveries, DeliveredLedger ledger, EmailConfig config, Tracing tracing) {
         this.deliveries = deliveries;
+        this.tracing = tracing;
         this.ledger = ledger;
         this.catchUpTimeout = config.ledger().catchUpTimeout();
     }
@@ -48,6 +52,12 @@ public class EmailCommandConsumer {
     @Incoming(COMMANDS)
     @Blocking(value = "email-sender", ordered = false)
     public CompletionStage<Void> deliver(Message<String> message) {
+        try (TracedWork work = tracing.receivingMessage(message)) {
+            return traced(message, work);
+        }
+    }
+
+    private CompletionStage<Void> traced(Message<String> message, TracedWork work) {
         NotifyEmail command;
         try {
             command = decoder.decode(message.getPayload(), NotifyEmail.class);
@@ -55,8 +65,11 @@ public class EmailCommandConsumer {
                 throw new InvalidEventException("notify.email has no recipients");
             }
         } catch (InvalidEventException e) {
+            work.failed(e);
             return message.nack(e);
         }
+        work.attribute("handoff.escalation.id", command.escalation().escalationId())
+                .attribute("handoff.delivery.id", command.deliveryId());
         try (LogIds ids = LogIds.of(command)) {
             return deliver(message, command);
         }

@@ -4,9 +4,12 @@ import io.handoff.events.json.EventDecoder;
 import io.handoff.events.json.InvalidEventException;
 import io.handoff.events.notify.NotifyWebhook;
 import io.handoff.telemetry.LogIds;
+import io.handoff.telemetry.tracing.TracedWork;
+import io.handoff.telemetry.tracing.Tracing;
 import io.handoff.webhook.delivery.WebhookDeliveries;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -25,17 +28,24 @@ public class WebhookCommandConsumer {
 
     private final EventDecoder decoder = new EventDecoder();
     private final WebhookDeliveries deliveries;
+    private final Tracing tracing;
 
-    public WebhookCommandConsumer(WebhookDeliveries deliveries) {
+    public WebhookCommandConsumer(WebhookDeliveries deliveries, Tracing tracing) {
         this.deliveries = deliveries;
+        this.tracing = tracing;
     }
 
     @Incoming(COMMANDS)
     @Blocking(ordered = false)
-    public void deliver(String value) throws InvalidEventException {
-        NotifyWebhook command = decoder.decode(value, NotifyWebhook.class);
-        try (LogIds ids = LogIds.of(command)) {
-            deliveries.first(command);
+    public void deliver(ConsumerRecord<String, String> record) throws InvalidEventException {
+        // the webhook request and the delivery report carry this span's trace context on
+        try (TracedWork work = tracing.receiving(record.topic(), record.headers())) {
+            NotifyWebhook command = decoder.decode(record.value(), NotifyWebhook.class);
+            work.attribute("handoff.escalation.id", command.escalation().escalationId())
+                    .attribute("handoff.delivery.id", command.deliveryId());
+            try (LogIds ids = LogIds.of(command)) {
+                deliveries.first(command);
+            }
         }
     }
 }

@@ -7,6 +7,9 @@ import io.handoff.webhook.delivery.WebhookAttempt;
 import io.handoff.events.webhook.AddressPolicy;
 import io.handoff.webhook.ssrf.GuardedSocketFactory;
 import io.handoff.webhook.ssrf.RefusedAddressException;
+import io.handoff.telemetry.tracing.TracedWork;
+import io.handoff.telemetry.tracing.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import okhttp3.MediaType;
@@ -37,10 +40,12 @@ public class WebhookSender {
     private static final MediaType JSON = MediaType.get("application/json");
 
     private final WebhookConfig config;
+    private final Tracing tracing;
     private final OkHttpClient client;
 
-    public WebhookSender(WebhookConfig config) {
+    public WebhookSender(WebhookConfig config, Tracing tracing) {
         this.config = config;
+        this.tracing = tracing;
         this.client = new OkHttpClient.Builder()
                 .followRedirects(false)
                 .followSslRedirects(false)
@@ -78,7 +83,21 @@ public class WebhookSender {
         if (command.signingSecret() != null && !command.signingSecret().isEmpty()) {
             request.header(WebhookSigner.HEADER, WebhookSigner.sign(body, command.signingSecret()));
         }
-        try (Response response = client.newCall(request.build()).execute()) {
+        // the receiver may join the trace: W3C traceparent of this call's span (outside the signed bytes)
+        try (TracedWork call = tracing.start("POST", SpanKind.CLIENT)) {
+            call.attribute("http.request.method", "POST").attribute("handoff.delivery.id", command.deliveryId());
+            tracing.outgoing().forEach(request::header);
+            WebhookAttempt attempt = call(request.build());
+            call.attribute("http.response.status_code", attempt.status());
+            if (attempt.outcome() != WebhookAttempt.Outcome.DELIVERED) {
+                call.failed(attempt.detail());
+            }
+            return attempt;
+        }
+    }
+
+    private WebhookAttempt call(Request request) {
+        try (Response response = client.newCall(request).execute()) {
             return WebhookAttempt.of(response.code(), retryAfter(response.header("Retry-After")));
         } catch (IOException e) {
             RefusedAddressException refused = refusal(e);

@@ -19,10 +19,13 @@ import io.handoff.router.service.NotificationPlan;
 import io.handoff.router.service.InboxLinks;
 import io.handoff.router.service.RouterMetrics;
 import io.handoff.telemetry.LogIds;
+import io.handoff.telemetry.tracing.TracedWork;
+import io.handoff.telemetry.tracing.Tracing;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -52,13 +55,14 @@ public class EscalationConsumer {
     private final SlackConnectionRepository slackConnections;
     private final InboxLinks inboxLinks;
     private final RouterMetrics metrics;
+    private final Tracing tracing;
     private final MutinyEmitter<NotifyEmail> email;
     private final MutinyEmitter<NotifySlack> slack;
     private final MutinyEmitter<NotifyWebhook> webhook;
     private final MutinyEmitter<EscalationConfirmed> directives;
 
     public EscalationConsumer(EscalationRepository escalations, SettingsRepository settings,
-                              SlackConnectionRepository slackConnections, InboxLinks inboxLinks, RouterMetrics metrics,
+                              SlackConnectionRepository slackConnections, InboxLinks inboxLinks, RouterMetrics metrics, Tracing tracing,
                               @Channel(Channels.NOTIFY_EMAIL) MutinyEmitter<NotifyEmail> email,
                               @Channel(Channels.NOTIFY_SLACK) MutinyEmitter<NotifySlack> slack,
                               @Channel(Channels.NOTIFY_WEBHOOK) MutinyEmitter<NotifyWebhook> webhook,
@@ -68,6 +72,7 @@ public class EscalationConsumer {
         this.slackConnections = slackConnections;
         this.inboxLinks = inboxLinks;
         this.metrics = metrics;
+        this.tracing = tracing;
         this.email = email;
         this.slack = slack;
         this.webhook = webhook;
@@ -76,10 +81,20 @@ public class EscalationConsumer {
 
     @Incoming(Channels.ESCALATIONS)
     @Blocking
-    public void route(String value) throws InvalidEventException {
-        EscalationCreated escalation = decoder.decode(value, EscalationCreated.class);
-        try (LogIds ids = LogIds.of(escalation)) {
-            route(escalation);
+    public void route(ConsumerRecord<String, String> record) throws InvalidEventException {
+        // the commands and the confirmation sent while routing carry this span's trace context on
+        try (TracedWork work = tracing.receiving(record.topic(), record.headers())) {
+            try {
+                EscalationCreated escalation = decoder.decode(record.value(), EscalationCreated.class);
+                work.attribute("handoff.escalation.id", escalation.escalationId())
+                        .attribute("handoff.conversation.id", escalation.conversation().key());
+                try (LogIds ids = LogIds.of(escalation)) {
+                    route(escalation);
+                }
+            } catch (InvalidEventException | RuntimeException e) {
+                work.failed(e);
+                throw e;
+            }
         }
     }
 
@@ -114,7 +129,7 @@ public class EscalationConsumer {
             send(command);
         }
         if (plan.confirmation() != null) {
-            directives.sendMessageAndAwait(KafkaRecord.of(escalation.conversation().key(), plan.confirmation()));
+            directives.sendMessageAndAwait(tracing.traced(KafkaRecord.of(escalation.conversation().key(), plan.confirmation())));
         }
         if (plan.commands().isEmpty()) {
             escalations.markUnrouted(escalation.escalationId(), skipped != null ? skipped : "no channel is enabled");
@@ -135,11 +150,11 @@ public class EscalationConsumer {
     private void send(NotifyCommand command) {
         String key = command.escalation().escalationId();
         if (command instanceof NotifyEmail e) {
-            email.sendMessageAndAwait(KafkaRecord.of(key, e));
+            email.sendMessageAndAwait(tracing.traced(KafkaRecord.of(key, e)));
         } else if (command instanceof NotifySlack s) {
-            slack.sendMessageAndAwait(KafkaRecord.of(key, s));
+            slack.sendMessageAndAwait(tracing.traced(KafkaRecord.of(key, s)));
         } else if (command instanceof NotifyWebhook w) {
-            webhook.sendMessageAndAwait(KafkaRecord.of(key, w));
+            webhook.sendMessageAndAwait(tracing.traced(KafkaRecord.of(key, w)));
         }
     }
 }

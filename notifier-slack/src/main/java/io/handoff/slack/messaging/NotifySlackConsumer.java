@@ -10,11 +10,14 @@ import io.handoff.slack.service.EscalationPoster;
 import io.handoff.slack.service.SlackFailure;
 import io.handoff.telemetry.DeliveryMetrics;
 import io.handoff.telemetry.LogIds;
+import io.handoff.telemetry.tracing.TracedWork;
+import io.handoff.telemetry.tracing.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -33,21 +36,27 @@ public class NotifySlackConsumer {
     private final EscalationPoster poster;
     private final MutinyEmitter<DeliveryResult> deliveries;
     private final DeliveryMetrics metrics;
+    private final Tracing tracing;
 
     public NotifySlackConsumer(EscalationPoster poster,
                                @Channel(Channels.DELIVERIES) MutinyEmitter<DeliveryResult> deliveries,
-                               MeterRegistry registry) {
+                               MeterRegistry registry, Tracing tracing) {
         this.poster = poster;
+        this.tracing = tracing;
         this.deliveries = deliveries;
         this.metrics = new DeliveryMetrics(registry, DeliveryChannel.SLACK);
     }
 
     @Incoming(Channels.NOTIFY_SLACK)
     @Blocking(ordered = false)
-    public void deliver(String value) throws InvalidEventException, SlackFailure {
-        NotifySlack command = decoder.decode(value, NotifySlack.class);
-        try (LogIds ids = LogIds.of(command)) {
-            deliver(command);
+    public void deliver(ConsumerRecord<String, String> record) throws InvalidEventException, SlackFailure {
+        try (TracedWork work = tracing.receiving(record.topic(), record.headers())) {
+            NotifySlack command = decoder.decode(record.value(), NotifySlack.class);
+            work.attribute("handoff.escalation.id", command.escalation().escalationId())
+                    .attribute("handoff.delivery.id", command.deliveryId());
+            try (LogIds ids = LogIds.of(command)) {
+                deliver(command);
+            }
         }
     }
 
@@ -71,8 +80,8 @@ public class NotifySlackConsumer {
     }
 
     private void report(NotifySlack command, String target, DeliveryStatus status, int attempt, String detail) {
-        deliveries.sendMessageAndAwait(KafkaRecord.of(command.escalation().escalationId(),
-                DeliveryResult.of(command, DeliveryChannel.SLACK, target, status, attempt, detail)));
+        deliveries.sendMessageAndAwait(tracing.traced(KafkaRecord.of(command.escalation().escalationId(),
+                DeliveryResult.of(command, DeliveryChannel.SLACK, target, status, attempt, detail))));
         metrics.attempted(command, status);
     }
 }

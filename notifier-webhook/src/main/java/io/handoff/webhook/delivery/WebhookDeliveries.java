@@ -11,6 +11,7 @@ import io.handoff.webhook.WebhookConfig;
 import io.handoff.telemetry.DeadLetterMetrics;
 import io.handoff.telemetry.DeliveryMetrics;
 import io.handoff.telemetry.LogIds;
+import io.handoff.telemetry.tracing.Tracing;
 import io.handoff.webhook.WebhookSender;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -48,11 +49,14 @@ public class WebhookDeliveries {
     private final MutinyEmitter<String> deadLetters;
     private final DeliveryMetrics metrics;
     private final DeadLetterMetrics deadLetterMetrics;
+    private final Tracing tracing;
 
     public WebhookDeliveries(WebhookSender sender, DeliveryLog log, WebhookConfig config,
                              @Channel(DELIVERIES) MutinyEmitter<DeliveryResult> deliveries,
-                             @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters, MeterRegistry registry) {
+                             @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters, MeterRegistry registry,
+                             Tracing tracing) {
         this.sender = sender;
+        this.tracing = tracing;
         this.log = log;
         this.schedule = new RetrySchedule(config.retry().delays(), config.retry().jitter(),
                 config.retry().maxRetryAfter(), ThreadLocalRandom.current());
@@ -126,8 +130,8 @@ public class WebhookDeliveries {
     }
 
     private void report(NotifyWebhook command, DeliveryStatus status, int attempt, String detail) {
-        deliveries.sendMessageAndAwait(KafkaRecord.of(command.escalation().escalationId(),
-                DeliveryResult.of(command, DeliveryChannel.WEBHOOK, command.url(), status, attempt, detail)));
+        deliveries.sendMessageAndAwait(tracing.traced(KafkaRecord.of(command.escalation().escalationId(),
+                DeliveryResult.of(command, DeliveryChannel.WEBHOOK, command.url(), status, attempt, detail))));
         metrics.attempted(command, status);
     }
 

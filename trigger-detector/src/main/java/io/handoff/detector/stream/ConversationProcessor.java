@@ -24,6 +24,9 @@ import io.handoff.events.json.InvalidEventException;
 import io.handoff.events.settings.ChatbotSettings;
 import io.handoff.events.settings.VisitorTexts;
 import io.handoff.telemetry.LogIds;
+import io.handoff.telemetry.tracing.TracedWork;
+import io.handoff.telemetry.tracing.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -60,15 +63,18 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
     private final String directivesTopic;
     private final Duration timerInterval;
     private final DetectorMetrics metrics;
+    private final Tracing tracing;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, ConversationState> store;
     private KeyValueStore<String, ChatbotSettings> settings;
 
-    public ConversationProcessor(int windowSize, String directivesTopic, Duration timerInterval, DetectorMetrics metrics) {
+    public ConversationProcessor(int windowSize, String directivesTopic, Duration timerInterval, DetectorMetrics metrics,
+                                 Tracing tracing) {
         this.engine = new DetectionEngine(windowSize);
         this.directivesTopic = directivesTopic;
         this.timerInterval = timerInterval;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     @Override
@@ -86,16 +92,22 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
             onDirective(record);
             return;
         }
-        ConversationEvent event;
-        try {
-            event = decoder.decode(RecordText.of(record.value()), ConversationEvent.class);
-        } catch (InvalidEventException e) {
-            deadLetter(record, e.getMessage(), DetectorTopology.DLQ_SINK);
-            return;
-        }
-        metrics.processed(event.type());
-        try (LogIds ids = LogIds.of(event)) {
-            apply(event);
+        // what this message leads to (an offer, an escalation) carries its trace on
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("conversation-events");
+        try (TracedWork work = tracing.receiving(topic, record.headers())) {
+            ConversationEvent event;
+            try {
+                event = decoder.decode(RecordText.of(record.value()), ConversationEvent.class);
+            } catch (InvalidEventException e) {
+                work.failed(e);
+                deadLetter(record, e.getMessage(), DetectorTopology.DLQ_SINK);
+                return;
+            }
+            work.attribute("handoff.conversation.id", event.conversation().key());
+            metrics.processed(event.type());
+            try (LogIds ids = LogIds.of(event)) {
+                apply(event);
+            }
         }
     }
 
@@ -173,7 +185,11 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
                 Step step = engine.onTimer(s, chatbot, at);
                 metrics.fired(step.signals());
                 if (step.state() != s) {
-                    act(step, chatbot, null);
+                    // no message caused this: what the timer leads to starts a trace of its own
+                    try (TracedWork work = tracing.start("no-resolution timer", SpanKind.INTERNAL)) {
+                        work.attribute("handoff.conversation.id", s.conversation().key());
+                        act(step, chatbot, null);
+                    }
                     store.put(entry.key, step.state());
                 }
             }
@@ -219,7 +235,8 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
     private void emit(String sink, ConversationState state, Object event) {
         try {
             byte[] value = EventJson.mapper().writeValueAsBytes(event);
-            context.forward(new Record<>(state.conversation().key(), value, context.currentSystemTimeMs()), sink);
+            context.forward(new Record<>(state.conversation().key(), value, context.currentSystemTimeMs(),
+                    tracing.inject(new RecordHeaders())), sink);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + event.getClass().getSimpleName(), e);
         }

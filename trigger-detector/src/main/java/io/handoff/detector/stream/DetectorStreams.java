@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.handoff.events.settings.ChatbotSettings;
+import io.handoff.telemetry.tracing.Tracing;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -38,6 +39,7 @@ public class DetectorStreams {
     private final Map<String, Object> kafkaConfig;
     private final DetectorMetrics metrics;
     private final MeterRegistry registry;
+    private final Tracing tracing;
     private KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
 
@@ -49,12 +51,13 @@ public class DetectorStreams {
     public DetectorStreams(DetectorConfig config,
                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                           DetectorMetrics metrics, MeterRegistry registry) {
+                           DetectorMetrics metrics, MeterRegistry registry, Tracing tracing) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.kafkaConfig = kafkaConfig;
         this.metrics = metrics;
         this.registry = registry;
+        this.tracing = tracing;
     }
 
     void start(@Observes StartupEvent event) {
@@ -69,7 +72,7 @@ public class DetectorStreams {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.putAll(config.streamsOverrides());
         streams = new KafkaStreams(DetectorTopology.build(config.topics(), config.windowSize(), config.timerInterval(),
-                metrics), props);
+                metrics, tracing), props);
         // the Kafka Streams, consumer and producer metrics (lag, records consumed and sent per topic) on /q/metrics,
         // under the same names as the other services' Kafka clients
         streamsMetrics = new KafkaStreamsMetrics(streams);

@@ -3,6 +3,7 @@ package io.handoff.detector.stream;
 import io.handoff.events.Topics;
 import io.handoff.events.json.JsonSerde;
 import io.handoff.events.settings.ChatbotSettings;
+import io.handoff.telemetry.tracing.Tracing;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -30,7 +31,7 @@ public final class DetectorTopology {
     }
 
     public static Topology build(DetectorConfig.Topics topics, int windowSize, Duration timerInterval,
-                                 DetectorMetrics metrics) {
+                                 DetectorMetrics metrics, Tracing tracing) {
         Topology topology = new Topology();
         topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SETTINGS_STORE), Serdes.String(),
@@ -42,7 +43,7 @@ public final class DetectorTopology {
         topology.addSource(DIRECTIVES_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 topics.directives());
         topology.addProcessor(PROCESSOR,
-                () -> new ConversationProcessor(windowSize, topics.directives(), timerInterval, metrics), SOURCE,
+                () -> new ConversationProcessor(windowSize, topics.directives(), timerInterval, metrics, tracing), SOURCE,
                 DIRECTIVES_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CONVERSATION_STORE),
