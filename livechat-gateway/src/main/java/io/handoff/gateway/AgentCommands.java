@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.handoff.events.json.EventJson;
+import io.handoff.telemetry.LogIds;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -129,6 +130,13 @@ public class AgentCommands {
     }
 
     private void run(AgentConnection connection, Command command) {
+        // every line logged about an agent's command names its conversation in the MDC, like the consumers' lines
+        try (LogIds ids = LogIds.of(null, command.conversationId(), null)) {
+            dispatch(connection, command);
+        }
+    }
+
+    private void dispatch(AgentConnection connection, Command command) {
         try {
             switch (command.type()) {
                 case "open" -> open(connection, command);
