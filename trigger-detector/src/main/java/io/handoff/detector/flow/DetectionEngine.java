@@ -58,7 +58,7 @@ public final class DetectionEngine {
                 || s.type().equals(SignalType.REPEATED_QUESTION));
         boolean asksForPerson = signals.stream().anyMatch(s -> s.type().equals(SignalType.HUMAN_REQUEST));
         boolean states = state.stage() == Stage.PROBLEM_REQUESTED
-                || (!asksForPerson && text.trim().split("\\s+").length >= 4);
+                || (!asksForPerson && wordCount(text) >= 4);
         ConversationState next = state.withMessage(role, text, at, windowSize).change()
                 .visitorMessages(count)
                 .problemStated(state.problemStated() || states)
@@ -189,6 +189,22 @@ public final class DetectionEngine {
                     "AI confidence " + ai.confidence() + " below " + rules.aiConfidenceThreshold()));
         }
         return signals;
+    }
+
+    /** {@code text.trim().split("\\s+").length} without the regex: one more than the runs of whitespace. */
+    static int wordCount(String text) {
+        String trimmed = text.trim();
+        int words = 1;
+        boolean inSpace = false;
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (space && !inSpace) {
+                words++;
+            }
+            inSpace = space;
+        }
+        return words;
     }
 
     private static List<Signal> merge(List<Signal> first, List<Signal> second) {

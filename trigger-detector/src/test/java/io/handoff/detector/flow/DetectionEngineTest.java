@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -166,5 +167,19 @@ class DetectionEngineTest {
         String again = visitor(fresh(null), "get me a real agent", direct).state().escalationId();
         assertThat(first).isEqualTo(again);
         assertThat(List.of(first)).doesNotContainNull();
+    }
+
+    @Test
+    void countsWordsAsSplittingOnWhitespaceDoes() {
+        String[] pieces = {"a", "bc", " ", "  ", "\t", "\n", "\r", "\u000B", "\f", "\u0001", "\u00a0", "\u2003", "?"};
+        Random random = new Random(5);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(9); n > 0; n--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String t = text.toString();
+            assertThat(DetectionEngine.wordCount(t)).as("\"%s\"", t).isEqualTo(t.trim().split("\\s+").length);
+        }
     }
 }
