@@ -59,7 +59,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Proves that the JSON Schemas under {@code /schemas} and the Java records describe the same events:
  * whatever a service writes, every other service can validate and read back unchanged.
  */
-public class EventContractTest {
+class EventContractTest {
 
     /** The inbound example from the design brief, byte for byte. */
     private static final String BRIEF_MESSAGE_CREATED = """
@@ -331,7 +331,7 @@ public class EventContractTest {
     }
 
     /** A realistic instance of every catalogued type; a new type without a sample fails the round trip. */
-    public static Event sample(String type) {
+    static Event sample(String type) {
         return switch (type) {
             case MessageCreated.TYPE -> new MessageCreated(null, "e-1", AT, CHATBOT, CONVERSATION, VISITOR,
                     new ChatMessage("m-2", MessageRole.ASSISTANT, "I'm not sure about refunds for annual plans."),

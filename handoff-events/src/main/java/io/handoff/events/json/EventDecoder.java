@@ -32,8 +32,6 @@ public final class EventDecoder {
                     "https://handoff.io/schemas/", "classpath:schemas/")));
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().build();
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
-    private static final Map<String, QuickSchemaCheck> QUICK_CHECKS = new ConcurrentHashMap<>();
-    private static final String SCHEMA_DIRECTORY = "/schemas/";
 
     private final ObjectMapper mapper;
 
@@ -81,8 +79,7 @@ public final class EventDecoder {
         Class<? extends Event> actual = EventCatalog.classOf(type)
                 .filter(expected::isAssignableFrom)
                 .orElseThrow(() -> new InvalidEventException("$.type: '" + type + "' is not an event accepted here"));
-        Set<ValidationMessage> problems = quickCheckFor(type).check(node) == QuickSchemaCheck.Verdict.VALID
-                ? Set.of() : schemaFor(type).validate(node);
+        Set<ValidationMessage> problems = schemaFor(type).validate(node);
         if (!problems.isEmpty()) {
             throw new InvalidEventException(type + " does not match its schema: " + problems.stream()
                     .map(ValidationMessage::getMessage)
@@ -96,14 +93,7 @@ public final class EventDecoder {
         }
     }
 
-    /** The full validator runs only for events the quick check cannot pass (see {@link QuickSchemaCheck}). */
-    private static QuickSchemaCheck quickCheckFor(String type) {
-        return QUICK_CHECKS.computeIfAbsent(type, t -> new QuickSchemaCheck(EventJson.mapper(),
-                EventCatalog.schemaResource(t).substring(SCHEMA_DIRECTORY.length())));
-    }
-
-    /** The full validator of a type; package-private for the test that holds the quick check to it. */
-    static JsonSchema schemaFor(String type) {
+    private static JsonSchema schemaFor(String type) {
         return SCHEMAS.computeIfAbsent(type, t -> {
             String resource = EventCatalog.schemaResource(t);
             try (InputStream in = EventDecoder.class.getResourceAsStream(resource)) {
