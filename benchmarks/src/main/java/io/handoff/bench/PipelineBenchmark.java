@@ -104,6 +104,12 @@ public final class PipelineBenchmark {
      * Runs the benchmark and ends the JVM, also when the in-process servers leave threads behind, so
      * that a finished run never keeps holding the machine.
      */
+    /**
+     * A fixed heap for each service, otherwise the JVM's defaults, as in the container image: unlike the local
+     * stack's flags, the JIT compiles hot code fully. -Dhandoff.local.jvm-options replaces them.
+     */
+    static final String PRODUCTION_JVM_OPTIONS = "-Xms64m -Xmx512m";
+
     public static void main(String[] args) {
         int status = 0;
         try {
@@ -140,6 +146,10 @@ public final class PipelineBenchmark {
         Map<String, Startup> startups;
         try (ReadinessWatch readiness = new ReadinessWatch(portsByModule(ports))) {
             System.out.println("Starting the local stack: Kafka, PostgreSQL, SMTP, webhook receiver, six services ...");
+            // the services as the container image runs them (full JIT), not with the local stack's quick-start flags
+            System.setProperty(LocalStack.JVM_OPTIONS_PROPERTY,
+                    System.getProperty(LocalStack.JVM_OPTIONS_PROPERTY, PRODUCTION_JVM_OPTIONS));
+            System.out.println("service JVM options: " + System.getProperty(LocalStack.JVM_OPTIONS_PROPERTY));
             stack = LocalStack.start(root, work, ports, Duration.ofMinutes(5));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "pipeline-bench-stop"));
             startups = startups(stack, readiness);

@@ -35,8 +35,11 @@ public final class LocalStack implements AutoCloseable {
             "notifier-slack", "notifier-webhook", "livechat-gateway");
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Small heaps and a quick start for a laptop; {@value #JVM_OPTIONS_PROPERTY} replaces them. */
     private static final List<String> JVM_OPTIONS = List.of(
             "-Xms32m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+    /** The services' JVM flags, separated by spaces, in place of the stack's own (the pipeline benchmark sets them). */
+    public static final String JVM_OPTIONS_PROPERTY = "handoff.local.jvm-options";
 
     private final StackPorts ports;
     private final Map<String, Map<String, String>> serviceConfig;
@@ -159,10 +162,15 @@ public final class LocalStack implements AutoCloseable {
                 "quarkus.datasource.password", PostgresServer.PASSWORD);
     }
 
+    private static List<String> jvmOptions() {
+        String options = System.getProperty(JVM_OPTIONS_PROPERTY, "").trim();
+        return options.isEmpty() ? JVM_OPTIONS : List.of(options.split("\\s+"));
+    }
+
     private void launch(Path root, String module, int port, Map<String, String> config, Path logs) {
         Map<String, String> all = new LinkedHashMap<>(config);
         all.putAll(serviceConfig.getOrDefault(module, Map.of()));
-        ServiceProcess process = ServiceProcess.start(root, module, port, all, JVM_OPTIONS, logs);
+        ServiceProcess process = ServiceProcess.start(root, module, port, all, jvmOptions(), logs);
         services.put(module, process);
     }
 

@@ -3,7 +3,10 @@ package io.handoff.detector.signal;
 import io.handoff.events.escalation.Signal;
 import io.handoff.events.escalation.SignalType;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,6 +21,20 @@ public final class RepeatedQuestionSignal {
     static final double THRESHOLD = 0.6;
     private static final int QUOTE_LENGTH = 120;
     private static final int TYPO_MIN_LENGTH = 5;
+    private static final int REMEMBERED_QUESTIONS = 16_384;
+
+    /**
+     * The content words of earlier questions, most recently used kept. Each visitor message is compared
+     * with every earlier question of its conversation, so without this a conversation's questions would be
+     * normalised again on each of its later messages.
+     */
+    private static final Map<String, Set<String>> EARLIER_WORDS = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+                    return size() > REMEMBERED_QUESTIONS;
+                }
+            });
 
     private RepeatedQuestionSignal() {
     }
@@ -34,7 +51,7 @@ public final class RepeatedQuestionSignal {
         double best = 0;
         String repeated = null;
         for (String earlier : earlierQuestions) {
-            Set<String> then = ContentWords.of(VisitorText.tokensOf(earlier));
+            Set<String> then = wordsOf(earlier);
             double similarity = similarity(now, then);
             if (similarity > best) {
                 best = similarity;
@@ -46,6 +63,15 @@ public final class RepeatedQuestionSignal {
         }
         return Optional.of(new Signal(SignalType.REPEATED_QUESTION, Math.round(best * 100) / 100.0,
                 "repeats \"" + quote(repeated) + "\""));
+    }
+
+    private static Set<String> wordsOf(String earlier) {
+        Set<String> known = EARLIER_WORDS.get(earlier);
+        if (known == null) {
+            known = Set.copyOf(ContentWords.of(VisitorText.tokensOf(earlier)));
+            EARLIER_WORDS.put(earlier, known);
+        }
+        return known;
     }
 
     /** Jaccard similarity where words one typo apart count as shared. */
