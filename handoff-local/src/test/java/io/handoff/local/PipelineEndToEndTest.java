@@ -120,13 +120,7 @@ class PipelineEndToEndTest {
         stack.connectSlack(chatbot, "C0SUPPORT");
         HttpResponse<String> saved = stack.putSettings(chatbot, settings);
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
-        // the detector applies settings from the settings topic; wait until it decides with these ones
-        String probe = "{\"chatbotId\": \"" + chatbot + "\", \"messages\": [{\"role\": \"visitor\", \"text\": \"Can I talk to a person?\"}]}";
-        await().atMost(WAIT).untilAsserted(() -> assertThat(http.send(HttpRequest.newBuilder(
-                        URI.create(stack.service("trigger-detector").url("/api/v1/triggers/evaluate")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(probe)).build(), HttpResponse.BodyHandlers.ofString()).body())
-                .contains("\"action\":\"request_contact\""));
+        awaitDetectorSettings(chatbot);
 
         long conversation = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
         String message = """
@@ -236,13 +230,17 @@ class PipelineEndToEndTest {
     private record TracedSpan(String service, String name, String id, String parent) {
     }
 
+    /**
+     * The detector applies settings from the settings topic: waits until its rule tester decides with the
+     * chatbot's own (no offer first, an email required, which the probe's visitor has not given).
+     */
     private static void awaitDetectorSettings(String chatbot) {
         String probe = "{\"chatbotId\": \"" + chatbot + "\", \"messages\": [{\"role\": \"visitor\", \"text\": \"Can I talk to a person?\"}]}";
         await().atMost(WAIT).untilAsserted(() -> assertThat(http.send(HttpRequest.newBuilder(
                         URI.create(stack.service("trigger-detector").url("/api/v1/triggers/evaluate")))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(probe)).build(), HttpResponse.BodyHandlers.ofString()).body())
-                .containsAnyOf("\"action\":\"escalate\"", "\"action\":\"request_contact\""));
+                .contains("\"action\":\"request_contact\""));
     }
 
     /** The span id of a traceparent of {@code traceId}. */
@@ -378,13 +376,7 @@ class PipelineEndToEndTest {
                 {"name": "Stats Bot", "offerFirst": false, "email": {"enabled": true, "recipients": "team@support.test"}}
                 """);
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
-        // the detector applies settings from the settings topic: one message once it decides with these
-        String probe = "{\"chatbotId\": \"" + chatbot + "\", \"messages\": [{\"role\": \"visitor\", \"text\": \"Can I talk to a person?\"}]}";
-        await().atMost(WAIT).untilAsserted(() -> assertThat(http.send(HttpRequest.newBuilder(
-                        URI.create(stack.service("trigger-detector").url("/api/v1/triggers/evaluate")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(probe)).build(), HttpResponse.BodyHandlers.ofString()).body())
-                .contains("\"action\":\"request_contact\""));
+        awaitDetectorSettings(chatbot);
         long conversation = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
         String message = """
                 {"type": "message.created", "eventId": "%s", "occurredAt": "%s",
