@@ -41,7 +41,7 @@ import java.util.function.Function;
  * <p>Usage, from the project directory after {@code ./mvnw install -DskipTests}:
  * {@code java -cp benchmarks/target/handoff-benchmarks.jar io.handoff.bench.PipelineBenchmark
  * [rate/s=1000] [seconds=60] [escalating share=0.05] [backlog=200000] [concurrent conversations=5000]},
- * with {@code -Dbench.warmup-seconds=10} for the unmeasured start of the steady phase.
+ * with {@code -Dbench.warmup-seconds=60} for the unmeasured warm-up load before the steady phase.
  */
 public final class PipelineBenchmark {
 
@@ -69,7 +69,7 @@ public final class PipelineBenchmark {
             double share = args.length > 2 ? share(args[2]) : 0.05;
             int backlog = args.length > 3 ? Integer.parseInt(args[3]) : 200_000;
             int conversations = args.length > 4 ? Integer.parseInt(args[4]) : 5_000;
-            int warmup = Integer.getInteger("bench.warmup-seconds", 10);
+            int warmup = Integer.getInteger("bench.warmup-seconds", 60);
             if (rate < 1 || seconds < 1 || backlog < 1 || conversations < 1 || warmup < 0) {
                 throw new IllegalArgumentException("rate, seconds, backlog and conversations must be positive");
             }
@@ -233,28 +233,29 @@ public final class PipelineBenchmark {
                                       GroupOffsets offsets, NotificationArrivals arrivals, TopicArrivals topics)
             throws Exception {
         int warmup = options.warmupSeconds() * options.rate();
+        warmUp(options, events.subList(0, warmup), producer, offsets, arrivals, topics);
+        List<TrafficEvent> measuredEvents = events.subList(warmup, events.size());
         Map<String, Instant> produced = new ConcurrentHashMap<>();
         AtomicLong measuredFrom = new AtomicLong();
         Map<String, Long> pids = pids(stack);
         AtomicReference<CpuUse.Snapshot> cpuFrom = new AtomicReference<>();
-        System.out.printf("%nSteady phase: %,d events at %,d/s (the first %,d are warm-up) ...%n", events.size(),
-                options.rate(), warmup);
+        System.out.printf("%nSteady phase: %,d events at %,d/s ...%n", measuredEvents.size(), options.rate());
         ProgressReport progress = new ProgressReport(producer, offsets, arrivals, topics);
         TrafficProducer.Sent sent;
         try (progress) {
-            sent = producer.paced(events, options.rate(), (index, event, at) -> {
-                if (index == warmup) {
+            sent = producer.paced(measuredEvents, options.rate(), (index, event, at) -> {
+                if (index == 0) {
                     measuredFrom.set(System.nanoTime());
                     cpuFrom.set(CpuUse.take(pids));
                 }
-                if (event.escalating() && index >= warmup) {
+                if (event.escalating()) {
                     produced.put(event.key(), at);
                 }
             });
         }
         CpuUse.Period cpu = CpuUse.between(cpuFrom.get(), CpuUse.take(pids));
         long measuredNanos = System.nanoTime() - measuredFrom.get();
-        long measured = sent.count() - warmup;
+        long measured = sent.count();
         long detectorLag = offsets.lag(DETECTOR_GROUP, Topics.CONVERSATION_EVENTS);
         long gatewayLag = offsets.lag(GATEWAY_GROUP, Topics.CONVERSATION_EVENTS);
         Map<String, Long> resident = new LinkedHashMap<>();
@@ -292,6 +293,28 @@ public final class PipelineBenchmark {
         return new Steady(measured, measured / (measuredNanos / 1e9), producer.failed(), detectorLag, gatewayLag,
                 produced.size(), seen, between(produced, produced::get, arrivals::webhook),
                 between(produced, produced::get, arrivals::email), hops, resident, cpu);
+    }
+
+    /**
+     * The same load for the warm-up seconds, then nothing until the detector and the gateway have read
+     * all of it: six JVMs that have just started spend much of the first minutes compiling their hot
+     * code, and the measured phase is to start from a pipeline that has done so and has nothing queued.
+     */
+    private static void warmUp(Options options, List<TrafficEvent> events, TrafficProducer producer, GroupOffsets offsets,
+                               NotificationArrivals arrivals, TopicArrivals topics) {
+        if (events.isEmpty()) {
+            return;
+        }
+        System.out.printf("%nWarm-up: %,d events at %,d/s, then until the detector and the gateway have caught up ...%n",
+                events.size(), options.rate());
+        try (ProgressReport progress = new ProgressReport(producer, offsets, arrivals, topics)) {
+            producer.paced(events, options.rate(), null);
+        }
+        long start = System.nanoTime();
+        Map<TopicPartition, Long> end = offsets.endOffsets(Topics.CONVERSATION_EVENTS);
+        offsets.awaitCommitted(DETECTOR_GROUP, Topics.CONVERSATION_EVENTS, end, Duration.ofMillis(200), Duration.ofMinutes(10));
+        offsets.awaitCommitted(GATEWAY_GROUP, Topics.CONVERSATION_EVENTS, end, Duration.ofMillis(200), Duration.ofMinutes(10));
+        System.out.printf("caught up %.1f s after the warm-up load ended%n", (System.nanoTime() - start) / 1e9);
     }
 
     /** The time from {@code from} to {@code to} for every measured conversation that has both. */

@@ -21,6 +21,7 @@ import io.handoff.router.service.RouterMetrics;
 import io.handoff.telemetry.LogIds;
 import io.handoff.telemetry.tracing.TracedWork;
 import io.handoff.telemetry.tracing.Tracing;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -125,11 +127,17 @@ public class EscalationConsumer {
         if (skipped != null) {
             LOG.warnf("escalation %s of chatbot %s: %s", escalation.escalationId(), escalation.chatbot().key(), skipped);
         }
+        List<Uni<Void>> sends = new ArrayList<>();
         for (NotifyCommand command : plan.commands()) {
-            send(command);
+            sends.add(send(command));
         }
         if (plan.confirmation() != null) {
-            directives.sendMessageAndAwait(tracing.traced(KafkaRecord.of(escalation.conversation().key(), plan.confirmation())));
+            sends.add(directives.sendMessage(tracing.traced(KafkaRecord.of(escalation.conversation().key(), plan.confirmation()))));
+        }
+        // handed to the producers together, so no channel waits for another's acknowledgement; all of them are
+        // acknowledged before the escalation is marked routed
+        if (!sends.isEmpty()) {
+            Uni.join().all(sends).andCollectFailures().await().indefinitely();
         }
         if (plan.commands().isEmpty()) {
             escalations.markUnrouted(escalation.escalationId(), skipped != null ? skipped : "no channel is enabled");
@@ -147,14 +155,16 @@ public class EscalationConsumer {
         LOG.infof("escalation %s routed to %d channel(s)", escalation.escalationId(), plan.commands().size());
     }
 
-    private void send(NotifyCommand command) {
+    /** The command's send, not yet started: it starts when the returned Uni is subscribed to. */
+    private Uni<Void> send(NotifyCommand command) {
         String key = command.escalation().escalationId();
         if (command instanceof NotifyEmail e) {
-            email.sendMessageAndAwait(tracing.traced(KafkaRecord.of(key, e)));
+            return email.sendMessage(tracing.traced(KafkaRecord.of(key, e)));
         } else if (command instanceof NotifySlack s) {
-            slack.sendMessageAndAwait(tracing.traced(KafkaRecord.of(key, s)));
+            return slack.sendMessage(tracing.traced(KafkaRecord.of(key, s)));
         } else if (command instanceof NotifyWebhook w) {
-            webhook.sendMessageAndAwait(tracing.traced(KafkaRecord.of(key, w)));
+            return webhook.sendMessage(tracing.traced(KafkaRecord.of(key, w)));
         }
+        throw new IllegalArgumentException("no channel for " + command.getClass().getSimpleName());
     }
 }

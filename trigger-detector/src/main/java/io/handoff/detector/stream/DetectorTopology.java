@@ -35,7 +35,7 @@ public final class DetectorTopology {
         Topology topology = new Topology();
         topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SETTINGS_STORE), Serdes.String(),
-                        new JsonSerde<>(ChatbotSettings.class)).withLoggingDisabled(),
+                        new RememberingSerde<>(new JsonSerde<>(ChatbotSettings.class))).withLoggingDisabled(),
                 SETTINGS_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 topics.chatbotSettings(), "settings-updater", SettingsStoreUpdater::new);
         topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
@@ -45,9 +45,12 @@ public final class DetectorTopology {
         topology.addProcessor(PROCESSOR,
                 () -> new ConversationProcessor(windowSize, topics.directives(), timerInterval, metrics, tracing), SOURCE,
                 DIRECTIVES_SOURCE);
+        // the record cache keeps each conversation's latest state until the next commit, which writes it once
+        // to RocksDB and the changelog; a message that finds its state there does not decode it again
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CONVERSATION_STORE),
-                Serdes.String(), new JsonSerde<>(ConversationState.class)), PROCESSOR);
+                Serdes.String(), new RememberingSerde<>(new JsonSerde<>(ConversationState.class))).withCachingEnabled(),
+                PROCESSOR);
         topology.addSink(ESCALATIONS_SINK, topics.escalations(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), PROCESSOR);
         topology.addSink(DIRECTIVES_SINK, topics.directives(), Serdes.String().serializer(),
