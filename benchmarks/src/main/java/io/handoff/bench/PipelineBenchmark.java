@@ -41,7 +41,8 @@ import java.util.function.Function;
  * <p>Usage, from the project directory after {@code ./mvnw install -DskipTests}:
  * {@code java -cp benchmarks/target/handoff-benchmarks.jar io.handoff.bench.PipelineBenchmark
  * [rate/s=1000] [seconds=60] [escalating share=0.05] [backlog=200000] [concurrent conversations=5000]},
- * with {@code -Dbench.warmup-seconds=60} for the unmeasured warm-up load before the steady phase.
+ * with {@code -Dbench.warmup-seconds=60} for the unmeasured warm-up load before the steady phase, and
+ * {@code -Dbench.<module>.<key>=<value>} for a service's settings.
  */
 public final class PipelineBenchmark {
 
@@ -150,7 +151,9 @@ public final class PipelineBenchmark {
             System.setProperty(LocalStack.JVM_OPTIONS_PROPERTY,
                     System.getProperty(LocalStack.JVM_OPTIONS_PROPERTY, PRODUCTION_JVM_OPTIONS));
             System.out.println("service JVM options: " + System.getProperty(LocalStack.JVM_OPTIONS_PROPERTY));
-            stack = LocalStack.start(root, work, ports, Duration.ofMinutes(5));
+            Map<String, Map<String, String>> serviceConfig = serviceConfig();
+            serviceConfig.forEach((module, config) -> System.out.println(module + " settings: " + config));
+            stack = LocalStack.start(root, work, ports, Duration.ofMinutes(5), serviceConfig);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "pipeline-bench-stop"));
             startups = startups(stack, readiness);
         }
@@ -172,6 +175,24 @@ public final class PipelineBenchmark {
         } finally {
             stack.close();
         }
+    }
+
+    /**
+     * Settings for the services from {@code -Dbench.<module>.<key>=<value>}, for example
+     * {@code '-Dbench.trigger-detector.handoff.detector.streams."commit.interval.ms"=20'}.
+     */
+    static Map<String, Map<String, String>> serviceConfig() {
+        Map<String, Map<String, String>> config = new LinkedHashMap<>();
+        for (String name : System.getProperties().stringPropertyNames()) {
+            for (String module : MODULES) {
+                String prefix = "bench." + module + ".";
+                if (name.startsWith(prefix) && name.length() > prefix.length()) {
+                    config.computeIfAbsent(module, m -> new LinkedHashMap<>())
+                            .put(name.substring(prefix.length()), System.getProperty(name));
+                }
+            }
+        }
+        return config;
     }
 
     private static Map<String, Integer> portsByModule(StackPorts ports) {

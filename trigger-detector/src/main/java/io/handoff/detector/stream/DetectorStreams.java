@@ -74,9 +74,10 @@ public class DetectorStreams {
         // each message rewrites its conversation's state (the recent window, as JSON) to the changelog; compressed,
         // the broker stores and replicates a fraction of it (about a fifth more messages per second measured)
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-        // the record cache in front of the conversation store: states read again before the next commit are
-        // neither read from RocksDB nor decoded (see DetectorTopology); about 5,000 conversations of a 20-line window
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L * 1024 * 1024);
+        // the record cache in front of the conversation store: a state read again before it is evicted is neither
+        // read from RocksDB nor decoded (see DetectorTopology). Its objects stay on the heap with it, so it is kept
+        // well inside the detector's heap in Kubernetes (half of its 512 MiB limit: MaxRAMPercentage=50)
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
         props.putAll(config.streamsOverrides());
         streams = new KafkaStreams(DetectorTopology.build(config.topics(), config.windowSize(), config.timerInterval(),
                 metrics, tracing), props);
