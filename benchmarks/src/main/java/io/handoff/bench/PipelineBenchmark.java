@@ -295,9 +295,7 @@ public final class PipelineBenchmark {
             System.out.println("reading the notifications failed: " + arrivals.problem());
         }
         // the throughput phase starts from a detector and a gateway that have read everything so far
-        Map<TopicPartition, Long> end = offsets.endOffsets(Topics.CONVERSATION_EVENTS);
-        offsets.awaitCommitted(DETECTOR_GROUP, Topics.CONVERSATION_EVENTS, end, Duration.ofMillis(200), Duration.ofMinutes(10));
-        offsets.awaitCommitted(GATEWAY_GROUP, Topics.CONVERSATION_EVENTS, end, Duration.ofMillis(200), Duration.ofMinutes(10));
+        awaitCaughtUp(offsets);
 
         Map<String, Percentiles> hops = new LinkedHashMap<>();
         hops.put("produced -> escalation on handoff.escalations (detector)",
@@ -332,10 +330,15 @@ public final class PipelineBenchmark {
             producer.paced(events, options.rate(), null);
         }
         long start = System.nanoTime();
+        awaitCaughtUp(offsets);
+        System.out.printf("caught up %.1f s after the warm-up load ended%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Returns once the detector and the gateway have committed everything produced so far. */
+    private static void awaitCaughtUp(GroupOffsets offsets) {
         Map<TopicPartition, Long> end = offsets.endOffsets(Topics.CONVERSATION_EVENTS);
         offsets.awaitCommitted(DETECTOR_GROUP, Topics.CONVERSATION_EVENTS, end, Duration.ofMillis(200), Duration.ofMinutes(10));
         offsets.awaitCommitted(GATEWAY_GROUP, Topics.CONVERSATION_EVENTS, end, Duration.ofMillis(200), Duration.ofMinutes(10));
-        System.out.printf("caught up %.1f s after the warm-up load ended%n", (System.nanoTime() - start) / 1e9);
     }
 
     /** The time from {@code from} to {@code to} for every measured conversation that has both. */

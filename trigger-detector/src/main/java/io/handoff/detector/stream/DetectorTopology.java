@@ -45,8 +45,8 @@ public final class DetectorTopology {
         topology.addProcessor(PROCESSOR,
                 () -> new ConversationProcessor(windowSize, topics.directives(), timerInterval, metrics, tracing), SOURCE,
                 DIRECTIVES_SOURCE);
-        // the record cache keeps each conversation's latest state until the next commit, which writes it once
-        // to RocksDB and the changelog; a message that finds its state there does not decode it again
+        // the record cache keeps the conversations' latest states until it needs the room; a commit writes the changed
+        // ones once to RocksDB and the changelog, and a message that finds its state there does not decode it again
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CONVERSATION_STORE),
                 Serdes.String(), new RememberingSerde<>(new JsonSerde<>(ConversationState.class))).withCachingEnabled(),

@@ -14,7 +14,7 @@ import java.util.WeakHashMap;
  *
  * <p>The stores hand back the very array they hold: the in-memory settings store the array it was
  * given, and the record cache in front of the conversation store the array of the last write until
- * it is flushed. A conversation's state and a chatbot's settings are read on every message, so the
+ * it evicts the entry. A conversation's state and a chatbot's settings are read on every message, so the
  * JSON was decoded again for each of them; now only a store miss (RocksDB returns a fresh array)
  * decodes. Arrays are compared by identity and held weakly: once a store lets go of one, its entry
  * goes too. The values must be immutable, since one object is handed out for every read.
