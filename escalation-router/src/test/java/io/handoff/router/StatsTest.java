@@ -17,6 +17,7 @@ import io.handoff.events.json.EventJson;
 import io.handoff.events.notify.DeliveryChannel;
 import io.handoff.events.notify.DeliveryResult;
 import io.handoff.events.notify.DeliveryStatus;
+import io.handoff.testing.KafkaTestClient;
 import io.handoff.testing.SampleEvents;
 import io.handoff.testing.quarkus.KafkaResource;
 import io.handoff.testing.quarkus.PostgresResource;
@@ -179,6 +180,29 @@ class StatsTest {
                 + "&to=2026-03-02T12:00:00Z&interval=hour", chatbot).then().statusCode(200).extract().jsonPath();
         assertThat(hourly.getList("series.escalations", Integer.class)).containsExactly(1, 1);
         assertThat(hourly.getInt("totals.conversations")).isEqualTo(4);
+    }
+
+    @Test
+    void anInvalidEventGoesToTheDeadLetterTopicWithTheReasonAndTheEventsAroundItAreCounted() throws Exception {
+        String invalid = "{\"type\": \"message.created\", \"eventId\": \"e-1\", \"message\": {";
+        visitorWrites(1, MONDAY.plusSeconds(100));
+        kafka().send(Topics.CONVERSATION_EVENTS, conversation(2), invalid);
+        kafka().send(Topics.CONVERSATION_EVENTS, conversation(3), "{\"type\": \"message.deleted\"}");
+        visitorWrites(4, MONDAY.plusSeconds(200));
+
+        ConsumerRecord<String, String> malformed = kafka().awaitRecord(Topics.dlq(Topics.CONVERSATION_EVENTS),
+                r -> conversation(2).equals(r.key()), WAIT);
+        assertThat(malformed.value()).isEqualTo(invalid);
+        assertThat(KafkaTestClient.header(malformed, "dead-letter-reason")).startsWith("malformed JSON");
+        assertThat(KafkaTestClient.header(malformed, "dead-letter-topic")).isEqualTo(Topics.CONVERSATION_EVENTS);
+        assertThat(KafkaTestClient.header(malformed, "dead-letter-offset")).isNotBlank();
+        ConsumerRecord<String, String> unknown = kafka().awaitRecord(Topics.dlq(Topics.CONVERSATION_EVENTS),
+                r -> conversation(3).equals(r.key()), WAIT);
+        assertThat(KafkaTestClient.header(unknown, "dead-letter-reason")).contains("'message.deleted' is not an event");
+
+        String path = "/api/v1/chatbots/{id}/stats?from=2026-03-02T00:00:00Z&to=2026-03-03T00:00:00Z&interval=day";
+        await().atMost(WAIT).untilAsserted(() -> asAdmin().when().get(path, chatbot).then().statusCode(200)
+                .body("totals.conversations", equalTo(2)));
     }
 
     @Test

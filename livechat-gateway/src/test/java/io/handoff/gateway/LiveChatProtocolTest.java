@@ -129,6 +129,28 @@ class LiveChatProtocolTest {
         }
     }
 
+    @Test
+    void anInvalidConversationEventGoesToTheDeadLetterTopicAndTheMessagesAfterItStillReachTheAgent() throws Exception {
+        try (AgentClient sam = agent(unique("sam"), "Sam")) {
+            EscalationCreated escalation = waiting(sam);
+            String conversation = escalation.conversation().key();
+            String invalid = "{\"type\": \"message.created\", \"eventId\": \"" + UUID.randomUUID() + "\"}";
+            kafka.send(Topics.CONVERSATION_EVENTS, conversation, invalid);
+            visitorSays(escalation, "Still there?");
+
+            JsonNode transcript = awaitTranscriptWith(sam, conversation, "Still there?");
+            assertThat(transcript.get("messages")).extracting(m -> m.get("text").asText())
+                    .endsWith("I need a person", "Still there?");
+            ConsumerRecord<String, String> dead = kafka.awaitRecord(Topics.dlq(Topics.CONVERSATION_EVENTS),
+                    r -> invalid.equals(r.value()), WAIT);
+            assertThat(dead.key()).isEqualTo(conversation);
+            assertThat(KafkaTestClient.header(dead, "dead-letter-reason"))
+                    .startsWith("message.created does not match its schema").contains("required");
+            assertThat(KafkaTestClient.header(dead, "dead-letter-topic")).isEqualTo(Topics.CONVERSATION_EVENTS);
+            assertThat(KafkaTestClient.header(dead, "dead-letter-partition")).isNotBlank();
+        }
+    }
+
     private static JsonNode awaitTranscriptWith(AgentClient agent, String conversation, String text) {
         JsonNode[] found = new JsonNode[1];
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> {

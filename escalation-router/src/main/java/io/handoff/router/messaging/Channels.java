@@ -12,6 +12,7 @@ public final class Channels {
     public static final String CHATBOT_SETTINGS = "chatbot-settings";
     public static final String SLACK_CONNECTIONS = "slack-connections";
     public static final String CONVERSATION_EVENTS = "conversation-events";
+    public static final String CONVERSATION_EVENTS_DLQ = "conversation-events-dlq";
 
     private Channels() {
     }
