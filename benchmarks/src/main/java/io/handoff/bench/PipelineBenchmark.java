@@ -41,7 +41,7 @@ import java.util.function.Function;
  * <p>Usage, from the project directory after {@code ./mvnw install -DskipTests}:
  * {@code java -cp benchmarks/target/handoff-benchmarks.jar io.handoff.bench.PipelineBenchmark
  * [rate/s=1000] [seconds=60] [escalating share=0.05] [backlog=200000] [concurrent conversations=5000]},
- * with {@code -Dbench.warmup-seconds=60} for the unmeasured warm-up load before the steady phase, and
+ * with {@code -Dbench.warmup-seconds=240} for the unmeasured warm-up load before the steady phase, and
  * {@code -Dbench.<module>.<key>=<value>} for a service's settings.
  */
 public final class PipelineBenchmark {
@@ -70,7 +70,7 @@ public final class PipelineBenchmark {
             double share = args.length > 2 ? share(args[2]) : 0.05;
             int backlog = args.length > 3 ? Integer.parseInt(args[3]) : 200_000;
             int conversations = args.length > 4 ? Integer.parseInt(args[4]) : 5_000;
-            int warmup = Integer.getInteger("bench.warmup-seconds", 60);
+            int warmup = Integer.getInteger("bench.warmup-seconds", 240);
             if (rate < 1 || seconds < 1 || backlog < 1 || conversations < 1 || warmup < 0) {
                 throw new IllegalArgumentException("rate, seconds, backlog and conversations must be positive");
             }
@@ -472,13 +472,16 @@ public final class PipelineBenchmark {
         System.out.printf("  (start-up: process start to the first 200 from /q/health/ready, all six launched at once;%n"
                 + "   resident: VmRSS at the end of the steady phase)%n");
 
-        System.out.printf("%n  %-48s %16s %20s%n", "CPU time, % of one core", "steady phase", "detector on backlog");
+        System.out.printf("%n  %-48s %16s %16s %20s%n", "CPU time, % of one core", "steady phase", "of it JIT", "detector on backlog");
+        double compilers = 0;
         for (String name : steady.cpu().cpuSeconds().keySet()) {
-            System.out.printf("  %-48s %15.0f%% %19.0f%%%n", name, steady.cpu().percentOfCore(name),
-                    throughput.cpu().percentOfCore(name));
+            compilers += steady.cpu().compilerPercentOfCore(name);
+            System.out.printf("  %-48s %15.0f%% %15.0f%% %19.0f%%%n", name, steady.cpu().percentOfCore(name),
+                    steady.cpu().compilerPercentOfCore(name), throughput.cpu().percentOfCore(name));
         }
-        System.out.printf("  %-48s %15.0f%% %19.0f%%   (of %d%% available)%n", "all", steady.cpu().totalPercentOfCore(),
-                throughput.cpu().totalPercentOfCore(), 100 * Runtime.getRuntime().availableProcessors());
+        System.out.printf("  %-48s %15.0f%% %15.0f%% %19.0f%%   (of %d%% available)%n", "all", steady.cpu().totalPercentOfCore(),
+                compilers, throughput.cpu().totalPercentOfCore(), 100 * Runtime.getRuntime().availableProcessors());
+        System.out.printf("  (of it JIT: the JVM's C1 and C2 compiler threads, still compiling hot code)%n");
 
         boolean throughputMet = ratio >= 0.5;
         boolean latencyMet = steady.achievedRate() >= 1_000 && steady.webhook().count() > 0
