@@ -23,12 +23,18 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -74,6 +80,42 @@ class DetectorStreamTest {
 
     private static ConversationRef conversation(String id) {
         return new ConversationRef(ExternalId.of(id), "web", "en");
+    }
+
+    @Test
+    void theRunningStoresUseTheSharedRocksDbMemoryBudget() throws Exception {
+        String bot = "bot-" + UUID.randomUUID();
+        String conversation = "c-" + UUID.randomUUID();
+        send(conversation, SampleEvents.visitorMessage(bot, conversation, SampleEvents.visitor(null), "Can I talk to a person?"));
+        kafka.awaitRecord(Topics.DIRECTIVES, r -> conversation.equals(r.key()), WAIT);
+
+        // RocksDB writes the options each store was opened with next to its files: those this JVM opened
+        Path state = Path.of(ConfigProvider.getConfig()
+                .getValue("handoff.detector.state-dir", String.class));
+        Instant started = ProcessHandle.current().info().startInstant().orElseThrow();
+        List<String> stores;
+        try (var files = Files.walk(state)) {
+            stores = files.filter(f -> f.getFileName().toString().startsWith("OPTIONS-"))
+                    .filter(f -> f.toString().contains("conversations"))
+                    .filter(f -> modifiedAfter(f, started))
+                    .map(f -> {
+                        try {
+                            return Files.readString(f);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }).toList();
+        }
+        assertThat(stores).isNotEmpty()
+                .allSatisfy(options -> assertThat(options).contains("cache_index_and_filter_blocks=true"));
+    }
+
+    private static boolean modifiedAfter(Path file, Instant instant) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isAfter(instant);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.handoff.detector.stream;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -23,6 +24,13 @@ public interface DetectorConfig {
 
     @WithDefault("exactly_once_v2")
     String processingGuarantee();
+
+    /**
+     * The native memory all RocksDB stores of one instance share (block cache, memtables, indexes and
+     * filters), outside the heap; see {@link BoundedRocksDbMemory}.
+     */
+    @WithDefault("64M")
+    MemorySize rocksdbMemory();
 
     /** How often conversations are checked for the no-resolution rule. */
     @WithDefault("30s")

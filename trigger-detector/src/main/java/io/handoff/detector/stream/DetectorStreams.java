@@ -78,6 +78,9 @@ public class DetectorStreams {
         // read from RocksDB nor decoded (see DetectorTopology). Its objects stay on the heap with it, so it is kept
         // well inside the detector's heap in Kubernetes (half of its 512 MiB limit: MaxRAMPercentage=50)
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
+        // RocksDB's native memory, under one budget for all the stores (BoundedRocksDbMemory)
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        props.put(BoundedRocksDbMemory.BUDGET_BYTES, Long.toString(config.rocksdbMemory().asLongValue()));
         props.putAll(config.streamsOverrides());
         streams = new KafkaStreams(DetectorTopology.build(config.topics(), config.windowSize(), config.timerInterval(),
                 metrics, tracing), props);
