@@ -13,6 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -43,20 +45,29 @@ public final class ConversationEventBatch {
 
     /** Values are decoded as UTF-8 text, as a channel with a string deserializer would. */
     public void forEach(ConsumerRecords<String, byte[]> batch, Consumer<ConversationEvent> handler) {
-        for (ConsumerRecord<String, byte[]> record : batch) {
-            ConversationEvent event;
-            try {
-                event = decoder.decode(record.value(), ConversationEvent.class);
-            } catch (InvalidEventException e) {
-                LOG.warnf("record with key %s sent to the dead-letter topic: %s", record.key(), e.getMessage());
-                deadLetters.sendMessageAndAwait(deadLetterCopy(record, e.getMessage()));
-                deadLetterMetrics.written(record.topic());
-                continue;
-            }
+        for (ConversationEvent event : decode(batch)) {
             try (LogIds ids = LogIds.of(event)) {
                 handler.accept(event);
             }
         }
+    }
+
+    /**
+     * The valid events of the batch, in order, for a handler that takes them together; each invalid
+     * record is on the dead-letter topic when this returns.
+     */
+    public List<ConversationEvent> decode(ConsumerRecords<String, byte[]> batch) {
+        List<ConversationEvent> events = new ArrayList<>(batch.count());
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            try {
+                events.add(decoder.decode(record.value(), ConversationEvent.class));
+            } catch (InvalidEventException e) {
+                LOG.warnf("record with key %s sent to the dead-letter topic: %s", record.key(), e.getMessage());
+                deadLetters.sendMessageAndAwait(deadLetterCopy(record, e.getMessage()));
+                deadLetterMetrics.written(record.topic());
+            }
+        }
+        return events;
     }
 
     static Message<byte[]> deadLetterCopy(ConsumerRecord<String, byte[]> record, String reason) {

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -53,6 +55,25 @@ public final class KafkaTestClient implements AutoCloseable {
         headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
         try {
             producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send to " + topic, e);
+        }
+    }
+
+    /**
+     * Sends the records (key, value) one after another without waiting in between, so they reach the
+     * broker together and a consumer reads them in one poll; returns when the broker has all of them.
+     */
+    public void sendTogether(String topic, List<Map.Entry<String, String>> records) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (Map.Entry<String, String> r : records) {
+            sent.add(producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue())));
+        }
+        producer.flush();
+        try {
+            for (Future<RecordMetadata> f : sent) {
+                f.get(30, TimeUnit.SECONDS);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("cannot send to " + topic, e);
         }

@@ -20,7 +20,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -75,10 +77,14 @@ public class LiveChatSessions {
      * A conversation with the bot is rewritten at most every few seconds (its last message and activity
      * time are for the inbox), so a busy chatbot does not cost a write per message; then no row comes
      * back. "became_bot" says whether the conversation is new here or just came back to the bot.
+     * The conversations of a whole batch of messages go in one statement, one row each (the arrays hold
+     * one element per conversation, its last message).
      */
     private static final String TOUCH = """
             INSERT INTO live_chat_session (conversation_id, chatbot_id, state, chatbot, conversation, last_message)
-            VALUES (?, ?, 'BOT', ?::jsonb, ?::jsonb, ?)
+            SELECT m.conversation_id, m.chatbot_id, 'BOT', m.chatbot::jsonb, m.conversation::jsonb, m.last_message
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                   AS m (conversation_id, chatbot_id, chatbot, conversation, last_message)
             ON CONFLICT (conversation_id) DO UPDATE
                SET last_message = EXCLUDED.last_message,
                    last_active_at = now(),
@@ -208,41 +214,85 @@ public class LiveChatSessions {
     }
 
     /**
-     * Records a visitor's or the assistant's message: the conversation stays known for proactive
-     * take-over (agents hear of a new one, or one back with the bot, by {@code conversation.active}),
-     * and while it is WAITING or LIVE the message joins the transcript and reaches agents.
+     * Records visitors' and the assistant's messages, in order: each conversation stays known for
+     * proactive take-over (agents hear of a new one, or one back with the bot, by
+     * {@code conversation.active}), and while it is WAITING or LIVE its messages join the transcript and
+     * reach agents.
+     *
+     * <p>The messages a poll brings are recorded together: one statement touches all their
+     * conversations, and one transaction writes the transcript lines and agent events they lead to,
+     * rather than a round trip or two to the database per message.
      */
-    public void recordMessage(MessageCreated message) {
-        Session session;
-        boolean becameBot;
-        try (Connection c = dataSource.getConnection(); PreparedStatement touch = c.prepareStatement(TOUCH)) {
-            touch.setString(1, message.conversation().key());
-            touch.setString(2, message.chatbot().key());
-            touch.setString(3, json(message.chatbot()));
-            touch.setString(4, json(message.conversation()));
-            touch.setString(5, message.message().text());
-            try (ResultSet row = touch.executeQuery()) {
-                if (!row.next()) {
-                    return;
-                }
-                session = Session.read(row);
-                becameBot = row.getBoolean("became_bot");
-            }
-        } catch (SQLException e) {
-            throw new SessionStoreException("message of conversation " + message.conversation().key()
-                    + " not stored (SQL state " + e.getSQLState() + ")", e);
+    public void recordMessages(List<MessageCreated> messages) {
+        if (messages.isEmpty()) {
+            return;
         }
-        if (becameBot) {
-            transaction("conversation.active of " + session.conversationId(), c -> AgentEvents.append(c,
-                    session.chatbotId(), session.conversationId(), null, session.event("conversation.active")));
-        } else if (Session.WAITING.equals(session.state()) || Session.LIVE.equals(session.state())) {
-            String messageId = message.message().id() != null ? message.message().id() : message.eventId();
-            Line line = new Line(messageId, EventJson.mapper().valueToTree(message.message().role()).asText(),
-                    message.message().text(), message.occurredAt(), null);
-            transaction("message of conversation " + session.conversationId(), c -> {
-                addLine(c, session, line);
-                return null;
-            });
+        Map<String, List<MessageCreated>> byConversation = new LinkedHashMap<>();
+        for (MessageCreated message : messages) {
+            byConversation.computeIfAbsent(message.conversation().key(), k -> new ArrayList<>()).add(message);
+        }
+        List<Touched> touched = touch(byConversation);
+        List<Touched> toTell = touched.stream()
+                .filter(t -> t.becameBot() || Session.WAITING.equals(t.session().state()) || Session.LIVE.equals(t.session().state()))
+                .toList();
+        if (toTell.isEmpty()) {
+            return;
+        }
+        transaction("messages of " + toTell.size() + " conversation(s)", c -> {
+            for (Touched t : toTell) {
+                Session session = t.session();
+                if (t.becameBot()) {
+                    AgentEvents.append(c, session.chatbotId(), session.conversationId(), null,
+                            session.event("conversation.active"));
+                    continue;
+                }
+                for (MessageCreated message : byConversation.get(session.conversationId())) {
+                    String messageId = message.message().id() != null ? message.message().id() : message.eventId();
+                    addLine(c, session, new Line(messageId, EventJson.mapper().valueToTree(message.message().role()).asText(),
+                            message.message().text(), message.occurredAt(), null));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** A conversation the touch changed: its session now, and whether it is new or back with the bot. */
+    private record Touched(Session session, boolean becameBot) {
+    }
+
+    private List<Touched> touch(Map<String, List<MessageCreated>> byConversation) {
+        int n = byConversation.size();
+        String[] ids = new String[n];
+        String[] chatbotIds = new String[n];
+        String[] chatbots = new String[n];
+        String[] conversations = new String[n];
+        String[] lastMessages = new String[n];
+        int i = 0;
+        for (List<MessageCreated> ofOne : byConversation.values()) {
+            MessageCreated last = ofOne.get(ofOne.size() - 1);
+            ids[i] = last.conversation().key();
+            chatbotIds[i] = last.chatbot().key();
+            chatbots[i] = json(last.chatbot());
+            conversations[i] = json(last.conversation());
+            lastMessages[i] = last.message().text();
+            i++;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement touch = c.prepareStatement(TOUCH)) {
+            touch.setArray(1, c.createArrayOf("text", ids));
+            touch.setArray(2, c.createArrayOf("text", chatbotIds));
+            touch.setArray(3, c.createArrayOf("text", chatbots));
+            touch.setArray(4, c.createArrayOf("text", conversations));
+            touch.setArray(5, c.createArrayOf("text", lastMessages));
+            List<Touched> touched = new ArrayList<>();
+            try (ResultSet row = touch.executeQuery()) {
+                while (row.next()) {
+                    touched.add(new Touched(Session.read(row), row.getBoolean("became_bot")));
+                }
+            }
+            return touched;
+        } catch (SQLException e) {
+            throw new SessionStoreException("messages of " + n + " conversation(s), the first " + ids[0]
+                    + ", not stored (SQL state " + e.getSQLState() + ")", e);
         }
     }
 

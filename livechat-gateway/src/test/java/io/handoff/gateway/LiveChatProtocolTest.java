@@ -2,6 +2,7 @@ package io.handoff.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.handoff.events.Topics;
+import io.handoff.events.conversation.ConversationClosed;
 import io.handoff.events.conversation.MessageCreated;
 import io.handoff.events.escalation.EscalationCreated;
 import io.handoff.events.json.EventJson;
@@ -23,8 +24,10 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -149,6 +152,57 @@ class LiveChatProtocolTest {
             assertThat(KafkaTestClient.header(dead, "dead-letter-topic")).isEqualTo(Topics.CONVERSATION_EVENTS);
             assertThat(KafkaTestClient.header(dead, "dead-letter-partition")).isNotBlank();
         }
+    }
+
+    @Test
+    void eventsThatArriveTogetherTakeEffectInTheirOrderPerConversation() throws Exception {
+        try (AgentClient sam = agent(unique("sam"), "Sam")) {
+            EscalationCreated first = waiting(sam);
+            EscalationCreated second = waiting(sam);
+            String a = first.conversation().key();
+            String b = second.conversation().key();
+            String c = String.valueOf(System.nanoTime());
+            // watching both, Sam gets every message frame of theirs
+            sam.command("open", a);
+            sam.command("open", b);
+            ConversationClosed closeB = new ConversationClosed(null, UUID.randomUUID().toString(), Instant.now(),
+                    second.chatbot(), second.conversation(), "resolved");
+            kafka.sendTogether(Topics.CONVERSATION_EVENTS, List.of(
+                    said(CHATBOT, a, "a1"), said(CHATBOT, b, "b1"), said(CHATBOT, a, "a2"), said(CHATBOT, c, "c1"),
+                    said(CHATBOT, b, "b2"), Map.entry(b, EventJson.mapper().writeValueAsString(closeB)),
+                    said(CHATBOT, a, "a3"), said(CHATBOT, b, "b3")));
+
+            // a WAITING conversation gets every message, in order
+            JsonNode transcriptA = awaitTranscriptWith(sam, a, "a3");
+            assertThat(transcriptA.get("messages")).extracting(m -> m.get("text").asText())
+                    .endsWith("I need a person", "a1", "a2", "a3");
+            long a1 = sam.awaitFrame(message(a, "a1")).get("seq").asLong();
+            long a2 = sam.awaitFrame(message(a, "a2")).get("seq").asLong();
+            long a3 = sam.awaitFrame(message(a, "a3")).get("seq").asLong();
+            assertThat(a1).isLessThan(a2);
+            assertThat(a2).isLessThan(a3);
+            // a new conversation becomes known
+            assertThat(sam.awaitFrame(frame("conversation.active", c)).get("summary").get("lastMessage").asText())
+                    .isEqualTo("c1");
+            // the messages before the close joined the transcript; the one after it found the conversation closed
+            // and handed it back to the bot, without joining the transcript
+            long closed = sam.awaitFrame(frame("conversation.closed", b)).get("seq").asLong();
+            JsonNode back = sam.awaitFrame(frame("conversation.active", b));
+            assertThat(back.get("seq").asLong()).isGreaterThan(closed);
+            assertThat(back.get("summary").get("state").asText()).isEqualTo("BOT");
+            assertThat(back.get("summary").get("lastMessage").asText()).isEqualTo("b3");
+            long b1 = sam.awaitFrame(message(b, "b1")).get("seq").asLong();
+            long b2 = sam.awaitFrame(message(b, "b2")).get("seq").asLong();
+            assertThat(b1).isLessThan(b2);
+            assertThat(b2).isLessThan(closed);
+            assertThat(sam.command("open", b).get("messages")).extracting(m -> m.get("text").asText())
+                    .endsWith("I need a person", "b1", "b2");
+        }
+    }
+
+    private static Map.Entry<String, String> said(String chatbot, String conversation, String text) throws Exception {
+        MessageCreated message = SampleEvents.visitorMessage(chatbot, conversation, SampleEvents.visitor(null), text);
+        return Map.entry(conversation, EventJson.mapper().writeValueAsString(message));
     }
 
     private static JsonNode awaitTranscriptWith(AgentClient agent, String conversation, String text) {
