@@ -213,6 +213,30 @@ class DetectorStreamTest {
     }
 
     @Test
+    void theTimerCheckPassesOverEveryConversationInSlices() throws Exception {
+        String bot = "bot-" + UUID.randomUUID();
+        publish(bot, new ChatbotSettings("My Chatbot", true, HandoffLevel.BALANCED, false, false,
+                new DetectionRules(null, null, null, 1, null, null), null, null, null, null, null, null, null), "escalate");
+        // several times the smallest slice on each partition, so a pass takes several punctuations
+        List<Map.Entry<String, String>> messages = new java.util.ArrayList<>();
+        java.util.Set<String> conversations = new java.util.HashSet<>();
+        for (int i = 0; i < 600; i++) {
+            String conversation = "slice-" + i + "-" + UUID.randomUUID();
+            conversations.add(conversation);
+            var message = SampleEvents.visitorMessage(bot, conversation, SampleEvents.visitor(null), "what are your prices");
+            messages.add(Map.entry(conversation, EventJson.mapper().writeValueAsString(new io.handoff.events.conversation.MessageCreated(
+                    null, message.eventId(), Instant.now().minusSeconds(120), message.chatbot(), message.conversation(),
+                    message.visitor(), message.message(), null))));
+        }
+        kafka.sendTogether(Topics.CONVERSATION_EVENTS, messages);
+
+        List<ConsumerRecord<String, String>> escalations = kafka.awaitRecords(Topics.ESCALATIONS,
+                r -> conversations.contains(r.key()), conversations.size(), WAIT);
+        assertThat(escalations).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(conversations);
+        assertThat(escalations).allSatisfy(r -> assertThat(r.value()).contains("\"type\":\"no_resolution_time\""));
+    }
+
+    @Test
     void invalidEventsGoToTheDeadLetterTopicAndProcessingContinues() throws Exception {
         String bad = "bad-" + UUID.randomUUID();
         kafka.send(Topics.CONVERSATION_EVENTS, bad, "{\"type\":\"message.created\",\"eventId\":\"x\"}");

@@ -53,10 +53,22 @@ import java.util.Optional;
  * <p>Both input topics are keyed by conversation id and partitioned alike, so one conversation is
  * always handled by one task, in order. A wall-clock punctuation drives the no-resolution timer, so it
  * fires even when no message arrives.
+ *
+ * <p>The timer check reads the conversations' states, so it is cut into {@value #TIMER_SLICES} slices:
+ * each punctuation reads the next part of the store, and one pass over all of it takes the timer
+ * interval. Reading every state at once stopped the stream task for as long as decoding thousands of
+ * states took, and every message waiting behind it waited that long too.
  */
 public class ConversationProcessor implements Processor<String, byte[], String, byte[]> {
 
     private static final Logger LOG = Logger.getLogger(ConversationProcessor.class);
+
+    /** Into how many punctuations one pass of the timer check over the store is cut. */
+    static final int TIMER_SLICES = 30;
+    /** The fewest states one punctuation reads, so that a small store is passed over quickly. */
+    private static final int MIN_SLICE = 50;
+    /** The shortest time between two punctuations. */
+    private static final Duration MIN_SLICE_INTERVAL = Duration.ofMillis(100);
 
     private final EventDecoder decoder = new EventDecoder();
     private final DetectionEngine engine;
@@ -67,6 +79,8 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, ConversationState> store;
     private KeyValueStore<String, ChatbotSettings> settings;
+    /** Where the next slice of the timer check starts; null: at the first conversation. */
+    private String nextSlice;
 
     public ConversationProcessor(int windowSize, String directivesTopic, Duration timerInterval, DetectorMetrics metrics,
                                  Tracing tracing) {
@@ -82,7 +96,9 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
         this.context = context;
         this.store = context.getStateStore(DetectorTopology.CONVERSATION_STORE);
         this.settings = context.getStateStore(DetectorTopology.SETTINGS_STORE);
-        context.schedule(timerInterval, PunctuationType.WALL_CLOCK_TIME, this::checkTimers);
+        Duration slice = timerInterval.dividedBy(TIMER_SLICES);
+        context.schedule(slice.compareTo(MIN_SLICE_INTERVAL) < 0 ? MIN_SLICE_INTERVAL : slice,
+                PunctuationType.WALL_CLOCK_TIME, this::checkTimers);
     }
 
     @Override
@@ -167,10 +183,16 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
 
     private void checkTimers(long now) {
         Instant at = Instant.ofEpochMilli(now);
+        long limit = Math.max(MIN_SLICE, (store.approximateNumEntries() + TIMER_SLICES - 1) / TIMER_SLICES);
         List<KeyValue<String, ConversationState>> due = new ArrayList<>();
-        try (KeyValueIterator<String, ConversationState> all = store.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, ConversationState> entry = all.next();
+        String next = null;
+        try (KeyValueIterator<String, ConversationState> slice = store.range(nextSlice, null)) {
+            for (long read = 0; slice.hasNext(); read++) {
+                if (read == limit) {
+                    next = slice.peekNextKey();
+                    break;
+                }
+                KeyValue<String, ConversationState> entry = slice.next();
                 ConversationState s = entry.value;
                 if (s.stage() == ConversationState.Stage.BOT && !s.timerFired()
                         && settingsOf(s.chatbot().key()).detection().noResolutionMinutes() != null) {
@@ -178,6 +200,7 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
                 }
             }
         }
+        nextSlice = next;
         for (KeyValue<String, ConversationState> entry : due) {
             ConversationState s = entry.value;
             try (LogIds ids = LogIds.of(s.chatbot().key(), s.conversation().key(), s.escalationId())) {

@@ -74,6 +74,10 @@ public class DetectorStreams {
         // each message rewrites its conversation's state (the recent window, as JSON) to the changelog; compressed,
         // the broker stores and replicates a fraction of it (about a fifth more messages per second measured)
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        // an escalation or an offer is sent within a few milliseconds, not held back for Kafka Streams' default linger
+        // of 100 ms: the router and the gateway read records as soon as they are written, without waiting for the
+        // transaction to commit (an aborted one's escalation comes again with the same id, and is handled once)
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         // the record cache in front of the conversation store: a state read again before it is evicted is neither
         // read from RocksDB nor decoded (see DetectorTopology). Its objects stay on the heap with it, so it is kept
         // well inside the detector's heap in Kubernetes (half of its 512 MiB limit: MaxRAMPercentage=50)
