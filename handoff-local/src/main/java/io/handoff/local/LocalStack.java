@@ -38,7 +38,10 @@ public final class LocalStack implements AutoCloseable {
     /** Small heaps and a quick start for a laptop; {@value #JVM_OPTIONS_PROPERTY} replaces them. */
     private static final List<String> JVM_OPTIONS = List.of(
             "-Xms32m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
-    /** The services' JVM flags, separated by spaces, in place of the stack's own (the pipeline benchmark sets them). */
+    /**
+     * The services' JVM flags, separated by spaces, in place of the stack's own (the pipeline benchmark sets
+     * them); {@code handoff.local.jvm-options.<module>} adds flags for one service.
+     */
     public static final String JVM_OPTIONS_PROPERTY = "handoff.local.jvm-options";
 
     private final StackPorts ports;
@@ -162,15 +165,21 @@ public final class LocalStack implements AutoCloseable {
                 "quarkus.datasource.password", PostgresServer.PASSWORD);
     }
 
-    private static List<String> jvmOptions() {
+    /** The JVM options of every service, then those of {@code <property>.<module>} if set (later ones win). */
+    private static List<String> jvmOptions(String module) {
         String options = System.getProperty(JVM_OPTIONS_PROPERTY, "").trim();
-        return options.isEmpty() ? JVM_OPTIONS : List.of(options.split("\\s+"));
+        List<String> all = new ArrayList<>(options.isEmpty() ? JVM_OPTIONS : List.of(options.split("\\s+")));
+        String own = System.getProperty(JVM_OPTIONS_PROPERTY + "." + module, "").trim();
+        if (!own.isEmpty()) {
+            all.addAll(List.of(own.split("\\s+")));
+        }
+        return all;
     }
 
     private void launch(Path root, String module, int port, Map<String, String> config, Path logs) {
         Map<String, String> all = new LinkedHashMap<>(config);
         all.putAll(serviceConfig.getOrDefault(module, Map.of()));
-        ServiceProcess process = ServiceProcess.start(root, module, port, all, jvmOptions(), logs);
+        ServiceProcess process = ServiceProcess.start(root, module, port, all, jvmOptions(module), logs);
         services.put(module, process);
     }
 
