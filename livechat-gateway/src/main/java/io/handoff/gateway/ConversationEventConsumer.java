@@ -22,7 +22,7 @@ import java.util.List;
  * transcript and reach agents, and a conversation closed upstream is closed here.
  *
  * <p>It reads every event of the topic, so it takes the records a poll brings as one batch: one
- * hand-over to a worker thread, and one or two database round trips for its messages
+ * hand-over to a worker thread, and one statement for its messages' conversations
  * ({@link LiveChatSessions#recordMessages}), per batch rather than per event. Batches come one after another (plain
  * {@code @Blocking}), so one conversation's messages keep their order. An invalid event goes to
  * {@code chat.conversation-events.dlq} with the reason and the batch goes on ({@link ConversationEventBatch}).

@@ -220,8 +220,8 @@ public class LiveChatSessions {
      * reach agents.
      *
      * <p>The messages a poll brings are recorded together: one statement touches all their
-     * conversations, and one transaction writes the transcript lines and agent events they lead to,
-     * rather than a round trip or two to the database per message.
+     * conversations, where each message used to cost one, and one transaction, if any is needed, writes
+     * the transcript lines and agent events they lead to.
      */
     public void recordMessages(List<MessageCreated> messages) {
         if (messages.isEmpty()) {
