@@ -45,11 +45,13 @@ public final class DetectorTopology {
         topology.addProcessor(PROCESSOR,
                 () -> new ConversationProcessor(windowSize, topics.directives(), timerInterval, metrics, tracing), SOURCE,
                 DIRECTIVES_SOURCE);
-        // the record cache keeps the conversations' latest states until it needs the room; a commit writes the changed
-        // ones once to RocksDB and the changelog, and a message that finds its state there does not decode it again
+        // the record cache keeps the conversations' latest states until it needs the room, and a commit writes the
+        // changed ones once to RocksDB and the changelog. It holds them as the compact arrays of ConversationStateSerde,
+        // decoded again on each read: holding the decoded objects instead filled the young generation with states
+        // that lived a few seconds, and copying them made the collector's pauses the detector's longest delays
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CONVERSATION_STORE),
-                Serdes.String(), new RememberingSerde<>(new JsonSerde<>(ConversationState.class))).withCachingEnabled(),
+                Serdes.String(), new ConversationStateSerde()).withCachingEnabled(),
                 PROCESSOR);
         topology.addSink(ESCALATIONS_SINK, topics.escalations(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), PROCESSOR);
