@@ -15,7 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,8 +93,22 @@ public final class PipelineBenchmark {
     /** What the steady phase measured. */
     record Steady(long measuredEvents, double achievedRate, long failedSends, long detectorLag, long gatewayLag,
                   int escalations, int escalationsSeen, Percentiles webhook, Percentiles email,
-                  Map<String, Percentiles> hops, Map<String, Long> residentMiB, CpuUse.Period cpu) {
+                  Map<String, Percentiles> hops, List<SlowDelivery> slowest, Map<String, Long> residentMiB,
+                  CpuUse.Period cpu) {
     }
+
+    /**
+     * One of the slowest webhooks of the steady phase, split into its hops, so that the tail can be traced
+     * to the service (and the moment, for its GC log) that held it.
+     */
+    record SlowDelivery(Instant produced, double totalMillis, double detectorMillis, double routerMillis,
+                        double notifierMillis) {
+    }
+
+    /** How many of the slowest webhooks the summary splits into hops. */
+    private static final int SLOWEST_SHOWN = 8;
+    /** Wall-clock times as the services' GC logs write them with -Xlog:...:time (in UTC). */
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     /** What the throughput phase measured. */
     record Throughput(long records, double produceRate, long detectorBacklogAtStart, double detectorRate,
@@ -322,7 +339,7 @@ public final class PipelineBenchmark {
         int seen = (int) produced.keySet().stream().filter(c -> topics.seen(Topics.ESCALATIONS, c) != null).count();
         return new Steady(measured, measured / (measuredNanos / 1e9), producer.failed(), detectorLag, gatewayLag,
                 produced.size(), seen, between(produced, produced::get, arrivals::webhook),
-                between(produced, produced::get, arrivals::email), hops, resident, cpu);
+                between(produced, produced::get, arrivals::email), hops, slowest(produced, topics, arrivals), resident, cpu);
     }
 
     /**
@@ -350,6 +367,27 @@ public final class PipelineBenchmark {
         Map<TopicPartition, Long> end = offsets.endOffsets(Topics.CONVERSATION_EVENTS);
         offsets.awaitCommitted(DETECTOR_GROUP, Topics.CONVERSATION_EVENTS, end, Duration.ofMillis(200), Duration.ofMinutes(10));
         offsets.awaitCommitted(GATEWAY_GROUP, Topics.CONVERSATION_EVENTS, end, Duration.ofMillis(200), Duration.ofMinutes(10));
+    }
+
+    /** The slowest webhooks, with the hops they took, slowest first. */
+    private static List<SlowDelivery> slowest(Map<String, Instant> produced, TopicArrivals topics,
+                                              NotificationArrivals arrivals) {
+        List<SlowDelivery> all = new ArrayList<>();
+        for (Map.Entry<String, Instant> conversation : produced.entrySet()) {
+            Instant escalation = topics.seen(Topics.ESCALATIONS, conversation.getKey());
+            Instant command = topics.seen(Topics.NOTIFY_WEBHOOK, conversation.getKey());
+            Instant webhook = arrivals.webhook(conversation.getKey());
+            if (escalation != null && command != null && webhook != null) {
+                all.add(new SlowDelivery(conversation.getValue(), millis(conversation.getValue(), webhook),
+                        millis(conversation.getValue(), escalation), millis(escalation, command), millis(command, webhook)));
+            }
+        }
+        all.sort(Comparator.comparingDouble(SlowDelivery::totalMillis).reversed());
+        return all.subList(0, Math.min(SLOWEST_SHOWN, all.size()));
+    }
+
+    private static double millis(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1e6;
     }
 
     /** The time from {@code from} to {@code to} for every measured conversation that has both. */
@@ -463,6 +501,12 @@ public final class PipelineBenchmark {
                 + "   message, to the millisecond; both on this JVM's clock, like the send times)%n");
         System.out.printf("  hops:%n");
         steady.hops().forEach((hop, p) -> System.out.printf("  %-58s %s%n", "  " + hop, p.row()));
+        System.out.printf("  the %d slowest webhooks (ms): total = detector + router + notifier-webhook, produced at (UTC)%n",
+                steady.slowest().size());
+        for (SlowDelivery slow : steady.slowest()) {
+            System.out.printf("    %8.1f = %7.1f + %7.1f + %7.1f   %s%n", slow.totalMillis(), slow.detectorMillis(),
+                    slow.routerMillis(), slow.notifierMillis(), CLOCK.format(slow.produced()));
+        }
 
         System.out.printf("%nThroughput phase: a backlog of %,d events, produced at %,.0f/s%n", throughput.records(),
                 throughput.produceRate());

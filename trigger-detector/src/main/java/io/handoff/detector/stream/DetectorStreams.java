@@ -78,9 +78,9 @@ public class DetectorStreams {
         // of 100 ms: the router and the gateway read records as soon as they are written, without waiting for the
         // transaction to commit (an aborted one's escalation comes again with the same id, and is handled once)
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
-        // the record cache in front of the conversation store: a state read again before it is evicted is neither
-        // read from RocksDB nor decoded (see DetectorTopology). Its objects stay on the heap with it, so it is kept
-        // well inside the detector's heap in Kubernetes (half of its 512 MiB limit: MaxRAMPercentage=50)
+        // the record cache in front of the conversation store: a state read again before it is evicted is not read
+        // from RocksDB (see DetectorTopology). It is on the heap, so it is kept well inside the detector's heap in
+        // Kubernetes (half of its 512 MiB limit: MaxRAMPercentage=50)
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
         // RocksDB's native memory, under one budget for all the stores (BoundedRocksDbMemory)
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);

@@ -12,12 +12,12 @@ import java.util.WeakHashMap;
  * A serde for immutable state values that remembers which object each byte array it wrote or read
  * stands for, so the same array is never decoded twice.
  *
- * <p>The stores hand back the very array they hold: the in-memory settings store the array it was
- * given, and the record cache in front of the conversation store the array of the last write until
- * it evicts the entry. A conversation's state and a chatbot's settings are read on every message, so the
- * JSON was decoded again for each of them; now only a store miss (RocksDB returns a fresh array)
- * decodes. Arrays are compared by identity and held weakly: once a store lets go of one, its entry
- * goes too. The values must be immutable, since one object is handed out for every read.
+ * <p>The in-memory settings store hands back the very array it was given, and a chatbot's settings
+ * are read on every message of its conversations, so the JSON was decoded again for each message; now
+ * it is decoded once per update. Arrays are compared by identity and held weakly: once the store lets
+ * go of one, its entry goes too. The values must be immutable, since one object is handed out for every
+ * read. Settings are few and long-lived; the conversation states, many and replaced with every message,
+ * are not kept decoded (see {@link ConversationStateSerde}).
  */
 public final class RememberingSerde<T> implements Serde<T> {
 
