@@ -120,17 +120,13 @@ public final class PipelineBenchmark {
 
     /**
      * The JVM of each service as in its Kubernetes pod: a fixed heap, and one processor, which is what a
-     * JVM sees under the pods' CPU limit of 1 and from which it chooses its defaults (the serial
-     * collector, fewer GC and compiler threads); otherwise the JVM's defaults, as in the container image.
-     * Unlike the local stack's flags, the JIT compiles hot code fully. -Dhandoff.local.jvm-options
-     * replaces them.
+     * JVM sees under the pods' CPU limit of 1 and from which it chooses its defaults (fewer GC and
+     * compiler threads), with G1, which the container image sets (deploy/docker/Dockerfile.jvm) where the
+     * JVM would pick the serial collector for one processor. Unlike the local stack's flags, the JIT
+     * compiles hot code fully. -Dhandoff.local.jvm-options replaces them, and
+     * -Dhandoff.local.jvm-options.&lt;module&gt; adds flags for one service.
      */
-    static final String PRODUCTION_JVM_OPTIONS = "-Xms64m -Xmx512m -XX:ActiveProcessorCount=1";
-    /**
-     * The collector the detector's pod chooses (deploy/kubernetes/base/trigger-detector.yaml);
-     * -Dhandoff.local.jvm-options.trigger-detector replaces it.
-     */
-    static final String DETECTOR_JVM_OPTIONS = "-XX:+UseG1GC";
+    static final String PRODUCTION_JVM_OPTIONS = "-Xms64m -Xmx512m -XX:ActiveProcessorCount=1 -XX:+UseG1GC";
 
     /**
      * Runs the benchmark and ends the JVM, also when the in-process servers leave threads behind, so
@@ -175,10 +171,13 @@ public final class PipelineBenchmark {
             // the services as the container image runs them (full JIT), not with the local stack's quick-start flags
             System.setProperty(LocalStack.JVM_OPTIONS_PROPERTY,
                     System.getProperty(LocalStack.JVM_OPTIONS_PROPERTY, PRODUCTION_JVM_OPTIONS));
-            String detectorOptions = LocalStack.JVM_OPTIONS_PROPERTY + "." + DETECTOR;
-            System.setProperty(detectorOptions, System.getProperty(detectorOptions, DETECTOR_JVM_OPTIONS));
-            System.out.println("service JVM options: " + System.getProperty(LocalStack.JVM_OPTIONS_PROPERTY)
-                    + "; trigger-detector adds: " + System.getProperty(detectorOptions));
+            System.out.println("service JVM options: " + System.getProperty(LocalStack.JVM_OPTIONS_PROPERTY));
+            for (String module : MODULES) {
+                String own = System.getProperty(LocalStack.JVM_OPTIONS_PROPERTY + "." + module);
+                if (own != null) {
+                    System.out.println("  " + module + " adds: " + own);
+                }
+            }
             Map<String, Map<String, String>> serviceConfig = serviceConfig();
             serviceConfig.forEach((module, config) -> System.out.println(module + " settings: " + config));
             stack = LocalStack.start(root, work, ports, Duration.ofMinutes(5), serviceConfig);
