@@ -257,6 +257,27 @@ class EventContractTest {
     }
 
     @Test
+    void anExternalIdMustBeANonBlankStringOrAnInteger() throws Exception {
+        for (String id : new String[]{"\"\"", "\"   \"", "4.5", "true", "null", "{}", "[\"1\"]"}) {
+            ObjectNode json = briefExample();
+            ((ObjectNode) json.get("conversation")).set("id", mapper.readTree(id));
+
+            assertThatThrownBy(() -> decoder.decode(json.toString(), Event.class))
+                    .as("conversation id %s", id)
+                    .isInstanceOf(InvalidEventException.class)
+                    .hasMessageContaining("/conversation/id");
+        }
+        for (String id : new String[]{"\"c-1\"", "\" x \"", "0", "-7", "12345678901234567890"}) {
+            ObjectNode json = briefExample();
+            ((ObjectNode) json.get("conversation")).set("id", mapper.readTree(id));
+
+            assertThat(decoder.decode(json.toString(), MessageCreated.class).conversation().id().value())
+                    .as("conversation id %s", id)
+                    .isEqualTo(mapper.readTree(id).asText());
+        }
+    }
+
+    @Test
     void externalIdsKeepTheirJsonTypeThroughARoundTrip() throws Exception {
         ObjectNode json = briefExample();
         ((ObjectNode) json.get("conversation")).put("id", 456);
