@@ -23,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("quality")
 class SignalQualityTest {
 
-    /** Resolved from the module directory, where Surefire runs the tests. */
     /** The project's labelled examples (kept in the test resources, so the test runs in any checkout). */
     static final String SHARED_EXAMPLES = "/trigger-examples.jsonl";
     static final String HELD_OUT = "/held-out-triggers.jsonl";
