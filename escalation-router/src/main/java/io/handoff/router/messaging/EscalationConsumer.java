@@ -81,8 +81,16 @@ public class EscalationConsumer {
         this.directives = directives;
     }
 
+    /**
+     * Escalations are routed side by side on worker threads ({@code ordered = false}) rather than one after
+     * another: routing one waits for the database and for the broker's acknowledgements (about 7 ms, 30 under
+     * load), and when several escalations came at once, the last waited for all those before it (up to 117 ms
+     * in the pipeline benchmark). Nothing depends on their order: each escalation is recorded once by its id
+     * (a redelivery is recognised), the round-robin cursor moves in one database statement, and the channel
+     * commits an offset only once every record before it has been handled.
+     */
     @Incoming(Channels.ESCALATIONS)
-    @Blocking
+    @Blocking(ordered = false)
     public void route(ConsumerRecord<String, String> record) throws InvalidEventException {
         // the commands and the confirmation sent while routing carry this span's trace context on
         try (TracedWork work = tracing.receiving(record.topic(), record.headers())) {
