@@ -107,7 +107,7 @@ public final class PipelineBenchmark {
 
     /** How many of the slowest webhooks the summary splits into hops. */
     private static final int SLOWEST_SHOWN = 8;
-    /** Wall-clock times as the services' GC logs write them with -Xlog:...:time (in UTC). */
+    /** Wall-clock times as the services' GC logs write them with -Xlog:gc:file=...:utctime. */
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     /** What the throughput phase measured. */
