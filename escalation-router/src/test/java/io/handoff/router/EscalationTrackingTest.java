@@ -163,8 +163,10 @@ class EscalationTrackingTest {
         for (int i = 0; i < 40; i++) {
             EscalationCreated e = SampleEvents.escalation(chatbot, 20_000 + i, "help " + i);
             escalations.recordReceived(e, null);
-            escalations.markRouted(e.escalationId(), new EscalationRepository.Routing(null, Instant.now().minusSeconds(1),
-                    List.of("lead@support.test"), null, null, null));
+            try (EscalationRepository.Claim claim = escalations.claim(e.escalationId())) {
+                claim.markRouted(new EscalationRepository.Routing(null, Instant.now().minusSeconds(1),
+                        List.of("lead@support.test"), null, null, null));
+            }
             ids.add(e.escalationId());
         }
         // two more claimers race the application's own scheduler, as replicas would

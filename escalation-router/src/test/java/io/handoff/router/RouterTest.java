@@ -186,6 +186,55 @@ class RouterTest {
     }
 
     @Test
+    void aSecondClaimOnAnEscalationWaitsForTheFirstAndFindsItRouted() throws Exception {
+        EscalationCreated escalation = SampleEvents.escalation("bot-" + UUID.randomUUID(), 1, "help");
+        escalations.recordReceived(escalation, null);
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (EscalationRepository.Claim first = escalations.claim(escalation.escalationId())) {
+            assertThat(first.status()).isEqualTo(EscalationRepository.Status.RECEIVED);
+            // a redelivery to another router while this one is still routing
+            java.util.concurrent.Future<EscalationRepository.Status> second = other.submit(() -> {
+                try (EscalationRepository.Claim claim = escalations.claim(escalation.escalationId())) {
+                    return claim.status();
+                }
+            });
+            Thread.sleep(500);
+            assertThat(second).as("the second claim waits while the first is held").isNotDone();
+
+            first.markRouted(new EscalationRepository.Routing(null, null, List.of(), null, null, null));
+
+            assertThat(second.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(EscalationRepository.Status.ROUTED);
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    @Test
+    void aClaimReleasedWithoutAMarkLeavesTheEscalationToTheNextRouter() throws Exception {
+        EscalationCreated escalation = SampleEvents.escalation("bot-" + UUID.randomUUID(), 2, "help");
+        escalations.recordReceived(escalation, null);
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<EscalationRepository.Status> second;
+            try (EscalationRepository.Claim first = escalations.claim(escalation.escalationId())) {
+                assertThat(first.status()).isEqualTo(EscalationRepository.Status.RECEIVED);
+                second = other.submit(() -> {
+                    try (EscalationRepository.Claim claim = escalations.claim(escalation.escalationId())) {
+                        return claim.status();
+                    }
+                });
+                Thread.sleep(200);
+                assertThat(second).isNotDone();
+                // the first router fails before marking it
+            }
+            assertThat(second.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(EscalationRepository.Status.RECEIVED);
+            assertThat(escalations.status(escalation.escalationId())).contains(EscalationRepository.Status.RECEIVED);
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    @Test
     void escalationsOfAChatbotWithEscalationsOffAreRecordedButNotRouted() throws Exception {
         String chatbot = "bot-" + UUID.randomUUID();
         asAdmin().contentType(ContentType.JSON)

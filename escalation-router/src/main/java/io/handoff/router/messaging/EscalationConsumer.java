@@ -88,9 +88,12 @@ public class EscalationConsumer {
      * in the pipeline benchmark). Nothing depends on their order: each escalation is recorded once by its id
      * (a redelivery is recognised), the round-robin cursor moves in one database statement, and the channel
      * commits an offset only once every record before it has been handled.
+     *
+     * <p>The pool's size ({@code smallrye.messaging.worker.escalation-routing.max-concurrency}) bounds how
+     * many escalations are routed at once, and so how many database connections their claims hold.
      */
     @Incoming(Channels.ESCALATIONS)
-    @Blocking(ordered = false)
+    @Blocking(value = "escalation-routing", ordered = false)
     public void route(ConsumerRecord<String, String> record) throws InvalidEventException {
         // the commands and the confirmation sent while routing carry this span's trace context on
         try (TracedWork work = tracing.receiving(record.topic(), record.headers())) {
@@ -118,17 +121,30 @@ public class EscalationConsumer {
             LOG.debugf("escalation %s was already %s", escalation.escalationId(), received.status());
             return;
         }
+        StoredSlackConnection slackConnection = chatbot != null && chatbot.escalationsEnabled() && chatbot.slack().enabled()
+                ? slackConnections.find(escalation.chatbot().key()).orElse(null)
+                : null;
+        // everything read from the database is read before the claim: while it is held, routing needs no other
+        // connection, so claims can never take up the whole pool and wait on each other
+        try (EscalationRepository.Claim claim = escalations.claim(escalation.escalationId())) {
+            if (claim.status() != Status.RECEIVED) {
+                LOG.debugf("escalation %s was %s by another router meanwhile", escalation.escalationId(), claim.status());
+                return;
+            }
+            route(escalation, chatbot, received, slackConnection, claim);
+        }
+    }
+
+    private void route(EscalationCreated escalation, ChatbotSettings chatbot, EscalationRepository.Received received,
+                       StoredSlackConnection slackConnection, EscalationRepository.Claim claim) {
         metrics.received(escalation);
         if (chatbot == null || !chatbot.escalationsEnabled()) {
             String why = chatbot == null ? "the chatbot has no settings" : "escalations are off for the chatbot";
             LOG.warnf("escalation %s of chatbot %s not routed: %s", escalation.escalationId(), escalation.chatbot().key(), why);
-            escalations.markUnrouted(escalation.escalationId(), why);
+            claim.markUnrouted(why);
             metrics.unrouted();
             return;
         }
-        StoredSlackConnection slackConnection = chatbot.slack().enabled()
-                ? slackConnections.find(escalation.chatbot().key()).orElse(null)
-                : null;
         NotificationPlan plan = NotificationPlan.of(chatbot, escalation, inboxLinks.of(escalation), received.emailRecipients(),
                 slackConnection, Instant.now());
         String skipped = plan.skipped().isEmpty() ? null : String.join("; ", plan.skipped());
@@ -148,10 +164,10 @@ public class EscalationConsumer {
             Uni.join().all(sends).andCollectFailures().await().indefinitely();
         }
         if (plan.commands().isEmpty()) {
-            escalations.markUnrouted(escalation.escalationId(), skipped != null ? skipped : "no channel is enabled");
+            claim.markUnrouted(skipped != null ? skipped : "no channel is enabled");
             metrics.unrouted();
         } else {
-            escalations.markRouted(escalation.escalationId(), new EscalationRepository.Routing(
+            claim.markRouted(new EscalationRepository.Routing(
                     plan.closedUntil() == null ? null : plan.closedUntil().toInstant(),
                     plan.reminder() == null ? null : plan.reminder().dueAt(),
                     plan.reminder() == null ? List.of() : plan.reminder().recipients(),

@@ -115,11 +115,120 @@ public class EscalationRepository {
         }
     }
 
-    /** Marks the escalation not routed, with the reason. */
-    public void markUnrouted(String escalationId, String note) {
-        update("UPDATE escalation SET status = 'UNROUTED', routed_at = ?, note = ? WHERE escalation_id = ?",
-                Timestamp.from(Instant.now()), note, escalationId);
+    /**
+     * Takes the recorded escalation for routing: locks its row until the returned claim is closed, and
+     * reads where it stands once the lock is held. A second router given the same escalation at the same
+     * time (a redelivery after its partition moved while the first was still routing) waits here, then
+     * finds it routed and leaves it. If the holder dies, the database drops its lock with its connection,
+     * and the waiting router routes the escalation itself.
+     *
+     * <p>The lock is {@code FOR NO KEY UPDATE}, so delivery outcomes that refer to the escalation are
+     * recorded meanwhile; only claims and updates of the same escalation wait.
+     */
+    public Claim claim(String escalationId) {
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            c.setAutoCommit(false);
+            Status status;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT status FROM escalation WHERE escalation_id = ? FOR NO KEY UPDATE")) {
+                ps.setString(1, escalationId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new PersistenceException("escalation " + escalationId + " is not recorded", null);
+                    }
+                    status = Status.valueOf(rs.getString(1));
+                }
+            }
+            return new Claim(c, escalationId, status);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            throw e instanceof RuntimeException r ? r : new PersistenceException("cannot claim escalation", e);
+        }
     }
+
+    /**
+     * An escalation held for routing. Marking it routed or not routed commits and releases it; closing it
+     * without a mark releases it unchanged.
+     */
+    public final class Claim implements AutoCloseable {
+
+        private final Connection connection;
+        private final String escalationId;
+        private final Status status;
+
+        private Claim(Connection connection, String escalationId, Status status) {
+            this.connection = connection;
+            this.escalationId = escalationId;
+            this.status = status;
+        }
+
+        /** Where the escalation stood when the claim was taken. */
+        public Status status() {
+            return status;
+        }
+
+        /** Marks the escalation not routed, with the reason. */
+        public void markUnrouted(String note) {
+            finish(UNROUTED, Timestamp.from(Instant.now()), note, escalationId);
+        }
+
+        /**
+         * Marks the escalation routed and schedules its follow-up. A redelivered escalation that gets here
+         * again (it was recorded but not yet marked) schedules the same reminder.
+         */
+        public void markRouted(Routing routing) {
+            try {
+                finish(ROUTED, Timestamp.from(Instant.now()), routing.note(), timestamp(routing.closedUntil()),
+                        timestamp(routing.reminderDueAt()),
+                        routing.reminderDueAt() == null ? null
+                                : EventJson.mapper().writeValueAsString(routing.reminderRecipients()),
+                        routing.slackTeamId(), routing.slackChannel(), escalationId);
+            } catch (JsonProcessingException e) {
+                throw new PersistenceException("cannot write reminder recipients", e);
+            }
+        }
+
+        private void finish(String sql, Object... args) {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                ps.executeUpdate();
+                connection.commit();
+            } catch (SQLException e) {
+                throw new PersistenceException("cannot update escalation", e);
+            }
+        }
+
+        /** Releases the escalation; what was not marked is rolled back. */
+        @Override
+        public void close() {
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            // an open transaction is rolled back when its connection goes back to the pool
+            c.close();
+        } catch (SQLException ignored) {
+            // the connection is broken; the database ends its transaction and drops its lock
+        }
+    }
+
+    private static final String UNROUTED =
+            "UPDATE escalation SET status = 'UNROUTED', routed_at = ?, note = ? WHERE escalation_id = ?";
+
+    private static final String ROUTED = """
+            UPDATE escalation SET status = 'ROUTED', routed_at = ?, note = ?, closed_until = ?,
+                                  reminder_due_at = ?, reminder_recipients = ?::jsonb,
+                                  slack_team_id = ?, slack_channel = ?
+             WHERE escalation_id = ?""";
 
     /**
      * How an escalation was routed.
@@ -133,30 +242,6 @@ public class EscalationRepository {
      */
     public record Routing(Instant closedUntil, Instant reminderDueAt, List<String> reminderRecipients,
                           String slackTeamId, String slackChannel, String note) {
-    }
-
-    /**
-     * Marks the escalation routed and schedules its follow-up. A redelivered escalation that gets here
-     * again (it was recorded but not yet marked) schedules the same reminder.
-     */
-    public void markRouted(String escalationId, Routing routing) {
-        try {
-            update("""
-                    UPDATE escalation SET status = 'ROUTED', routed_at = ?, note = ?, closed_until = ?,
-                                          reminder_due_at = ?, reminder_recipients = ?::jsonb,
-                                          slack_team_id = ?, slack_channel = ?
-                     WHERE escalation_id = ?""",
-                    Timestamp.from(Instant.now()), routing.note(), timestamp(routing.closedUntil()),
-                    timestamp(routing.reminderDueAt()),
-                    routing.reminderDueAt() == null ? null : EventJson.mapper().writeValueAsString(routing.reminderRecipients()),
-                    routing.slackTeamId(), routing.slackChannel(), escalationId);
-        } catch (JsonProcessingException e) {
-            throw new PersistenceException("cannot write reminder recipients", e);
-        }
-    }
-
-    private void update(String sql, Object... args) {
-        Sql.update(dataSource, "update escalation", sql, args);
     }
 
     private static Timestamp timestamp(Instant instant) {
