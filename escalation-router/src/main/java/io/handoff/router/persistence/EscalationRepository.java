@@ -202,7 +202,7 @@ public class EscalationRepository {
             }
         }
 
-        /** Releases the escalation; what was not marked is rolled back. */
+        /** Releases the escalation; a claim closed without a mark changes nothing. */
         @Override
         public void close() {
             closeQuietly(connection);
@@ -213,11 +213,11 @@ public class EscalationRepository {
         if (c == null) {
             return;
         }
-        try {
-            // an open transaction is rolled back when its connection goes back to the pool
-            c.close();
+        try (c) {
+            // nothing is left to roll back after a mark; without one, this ends the claim's transaction
+            c.rollback();
         } catch (SQLException ignored) {
-            // the connection is broken; the database ends its transaction and drops its lock
+            // the connection is broken: the database ends its transaction and drops its lock itself
         }
     }
 
