@@ -119,11 +119,14 @@ public class EscalationRepository {
      * Takes the recorded escalation for routing: locks its row until the returned claim is closed, and
      * reads where it stands once the lock is held. A second router given the same escalation at the same
      * time (a redelivery after its partition moved while the first was still routing) waits here, then
-     * finds it routed and leaves it. If the holder dies, the database drops its lock with its connection,
-     * and the waiting router routes the escalation itself.
+     * finds it handled (routed or not routed) and leaves it. If the holder dies, or fails to send and
+     * releases the claim unmarked, the waiting router routes the escalation itself: the database drops a
+     * dead process's lock with its connection, and a holder that vanished without closing its connection
+     * loses its session after {@code idle_in_transaction_session_timeout} (application.properties).
      *
-     * <p>The lock is {@code FOR NO KEY UPDATE}, so delivery outcomes that refer to the escalation are
-     * recorded meanwhile; only claims and updates of the same escalation wait.
+     * <p>Only claims and updates of the same escalation wait for the lock (an agent's first answer, the
+     * resolution, a reminder marked sent), for as long as routing takes; the reminder scheduler skips
+     * locked rows.
      */
     public Claim claim(String escalationId) {
         Connection c = null;
