@@ -59,7 +59,9 @@ public class ReminderScheduler {
     }
 
     @Scheduled(every = "${handoff.router.reminders.poll-interval:5s}", delayed = "${handoff.router.reminders.poll-interval:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // the reminders' emitters are connected while the application starts; a run before that would fail
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sendDueReminders() {
         for (DueReminder due : followUps.claimDueReminders(config.reminders().batchSize(), config.reminders().lease())) {
             try (LogIds ids = LogIds.of(due.escalation())) {

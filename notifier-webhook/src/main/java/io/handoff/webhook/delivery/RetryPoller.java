@@ -45,7 +45,9 @@ public class RetryPoller {
         this.free = new Semaphore(config.retry().concurrency());
     }
 
-    @Scheduled(every = "${handoff.webhook.retry.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // a retry reports its outcome on Kafka, whose emitters are connected while the application starts
+    @Scheduled(every = "${handoff.webhook.retry.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void runDueRetries() {
         int capacity = free.availablePermits();
         if (capacity == 0) {
