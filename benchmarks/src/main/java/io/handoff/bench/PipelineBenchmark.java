@@ -57,7 +57,9 @@ public final class PipelineBenchmark {
     static final List<String> MODULES = List.of(DETECTOR, "escalation-router", "notifier-email", "notifier-slack",
             "notifier-webhook", "livechat-gateway");
 
-    static final String THIS_JVM = "this JVM (broker, SMTP, webhook receiver, load)";
+    static final String THIS_JVM = "this JVM (SMTP, webhook receiver, load)";
+    static final String THIS_JVM_WITH_BROKER = "this JVM (broker, SMTP, webhook receiver, load)";
+    static final String BROKER = "Kafka broker (its own JVM)";
 
     private static final String RECIPIENT = "team@bench.test";
     private static final String WEBHOOK_PATH = "/hooks/bench";
@@ -164,6 +166,16 @@ public final class PipelineBenchmark {
         System.out.printf("work directory (service logs in logs/): %s%n%n", work);
 
         StackPorts ports = StackPorts.random();
+        // the broker in a JVM of its own, as deployed; -Dbench.broker=in-process keeps it in this JVM
+        BrokerProcess broker = null;
+        if (!"in-process".equals(System.getProperty("bench.broker"))) {
+            String brokerOptions = System.getProperty("bench.broker.jvm-options", BrokerProcess.JVM_OPTIONS);
+            System.out.println("Kafka broker in its own JVM: " + brokerOptions);
+            broker = BrokerProcess.start(brokerOptions, work, work.resolve("logs").resolve("kafka-broker.log"), Duration.ofMinutes(2));
+            System.setProperty(LocalStack.KAFKA_PROPERTY, broker.bootstrapServers());
+        } else {
+            System.out.println("Kafka broker in this JVM");
+        }
         LocalStack stack;
         Map<String, Startup> startups;
         try (ReadinessWatch readiness = new ReadinessWatch(portsByModule(ports))) {
@@ -195,12 +207,16 @@ public final class PipelineBenchmark {
                  NotificationArrivals arrivals = new NotificationArrivals(stack.webhookReceiver(), stack.smtp());
                  TopicArrivals topics = new TopicArrivals(stack.kafkaBootstrapServers(),
                          List.of(Topics.ESCALATIONS, Topics.NOTIFY_WEBHOOK, Topics.NOTIFY_EMAIL))) {
-                steady = steadyPhase(options, stack, steadyEvents, producer, offsets, arrivals, topics);
-                throughput = throughputPhase(stack, backlogEvents, producer, offsets, arrivals);
+                Map<String, Long> pids = pids(stack, broker);
+                steady = steadyPhase(options, stack, pids, steadyEvents, producer, offsets, arrivals, topics);
+                throughput = throughputPhase(stack, pids, backlogEvents, producer, offsets, arrivals);
             }
             printSummary(options, startups, steady, throughput);
         } finally {
             stack.close();
+            if (broker != null) {
+                broker.close();
+            }
         }
     }
 
@@ -277,16 +293,15 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static Steady steadyPhase(Options options, LocalStack stack, List<TrafficEvent> events, TrafficProducer producer,
-                                      GroupOffsets offsets, NotificationArrivals arrivals, TopicArrivals topics)
-            throws Exception {
+    private static Steady steadyPhase(Options options, LocalStack stack, Map<String, Long> pids, List<TrafficEvent> events,
+                                      TrafficProducer producer, GroupOffsets offsets, NotificationArrivals arrivals,
+                                      TopicArrivals topics) throws Exception {
         int warmup = options.warmupSeconds() * options.rate();
         warmUp(options, events.subList(0, warmup), producer, offsets, arrivals, topics);
         List<TrafficEvent> measuredEvents = events.subList(warmup, events.size());
         Map<String, Instant> produced = new ConcurrentHashMap<>();
         AtomicLong measuredFrom = new AtomicLong();
         AtomicLong lastSend = new AtomicLong();
-        Map<String, Long> pids = pids(stack);
         AtomicReference<CpuUse.Snapshot> cpuFrom = new AtomicReference<>();
         System.out.printf("%nSteady phase: %,d events at %,d/s ...%n", measuredEvents.size(), options.rate());
         ProgressReport progress = new ProgressReport(producer, offsets, arrivals, topics);
@@ -415,12 +430,12 @@ public final class PipelineBenchmark {
      * alongside. When the rest of the pipeline has finished with the backlog's escalations, a bare
      * consumer reads the same records, so it has the machine to itself as the detector did not.
      */
-    private static Throughput throughputPhase(LocalStack stack, List<TrafficEvent> events, TrafficProducer producer,
-                                              GroupOffsets offsets, NotificationArrivals arrivals) throws InterruptedException {
+    private static Throughput throughputPhase(LocalStack stack, Map<String, Long> pids, List<TrafficEvent> events,
+                                              TrafficProducer producer, GroupOffsets offsets, NotificationArrivals arrivals)
+            throws InterruptedException {
         String topic = Topics.CONVERSATION_EVENTS;
         System.out.printf("%nThroughput phase: producing a backlog of %,d events as fast as possible ...%n", events.size());
         Map<TopicPartition, Long> from = offsets.endOffsets(topic);
-        Map<String, Long> pids = pids(stack);
         TrafficProducer.Sent sent = producer.asFastAsPossible(events);
         CpuUse.Snapshot cpuFrom = CpuUse.take(pids);
         long start = cpuFrom.nanoTime();
@@ -477,12 +492,18 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static Map<String, Long> pids(LocalStack stack) {
+    /** The processes whose CPU time is reported: the services, the broker when it has a JVM of its own, and this JVM. */
+    private static Map<String, Long> pids(LocalStack stack, BrokerProcess broker) {
         Map<String, Long> pids = new LinkedHashMap<>();
         for (String module : MODULES) {
             pids.put(module, stack.service(module).pid());
         }
-        pids.put(THIS_JVM, ProcessHandle.current().pid());
+        if (broker == null) {
+            pids.put(THIS_JVM_WITH_BROKER, ProcessHandle.current().pid());
+        } else {
+            pids.put(BROKER, broker.pid());
+            pids.put(THIS_JVM, ProcessHandle.current().pid());
+        }
         return pids;
     }
 

@@ -43,12 +43,19 @@ public final class LocalStack implements AutoCloseable {
      * them); {@code handoff.local.jvm-options.<module>} adds flags for one service.
      */
     public static final String JVM_OPTIONS_PROPERTY = "handoff.local.jvm-options";
+    /**
+     * The bootstrap servers of a broker that is already running (the pipeline benchmark runs one in a JVM
+     * of its own, as in production); the stack then creates its topics there instead of starting a broker
+     * in this JVM, and {@link #kafka()} has no broker to give.
+     */
+    public static final String KAFKA_PROPERTY = "handoff.local.kafka.bootstrap-servers";
 
     private final StackPorts ports;
     private final Map<String, Map<String, String>> serviceConfig;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private KafkaBroker kafka;
+    private String kafkaBootstrapServers;
     private PostgresServer postgres;
     private SmtpServer smtp;
     private SlackApiStandIn slackApi;
@@ -92,8 +99,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startInfrastructure() {
-        kafka = track(KafkaBroker.start(3));
-        kafka.createHandoffTopics(3);
+        String external = System.getProperty(KAFKA_PROPERTY);
+        if (external != null && !external.isBlank()) {
+            kafkaBootstrapServers = external;
+        } else {
+            kafka = track(KafkaBroker.start(3));
+            kafkaBootstrapServers = kafka.bootstrapServers();
+        }
+        KafkaBroker.createHandoffTopics(kafkaBootstrapServers, 3);
         postgres = track(PostgresServer.start(ports.postgres()));
         postgres.createDatabase("router");
         postgres.createDatabase("gateway");
@@ -106,7 +119,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void startServices(Path root, Path workDir, Duration readyTimeout) {
         Path logs = workDir.resolve("logs");
-        Map<String, String> kafkaConfig = Map.of("kafka.bootstrap.servers", kafka.bootstrapServers());
+        Map<String, String> kafkaConfig = Map.of("kafka.bootstrap.servers", kafkaBootstrapServers);
 
         Map<String, String> detector = new LinkedHashMap<>(kafkaConfig);
         detector.put("handoff.detector.state-dir", workDir.resolve("detector-state").toString());
@@ -204,11 +217,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return kafkaBootstrapServers;
     }
 
-    /** The stack's broker, for tests that stop and start it. */
+    /** The stack's broker, for tests that stop and start it; none when the stack uses a broker of {@link #KAFKA_PROPERTY}. */
     public KafkaBroker kafka() {
+        if (kafka == null) {
+            throw new IllegalStateException("the stack uses the broker at " + kafkaBootstrapServers + ", not one of its own");
+        }
         return kafka;
     }
 

@@ -92,6 +92,11 @@ public final class KafkaBroker implements AutoCloseable {
      * topic compacted, everything else with {@code partitions} partitions.
      */
     public void createHandoffTopics(int partitions) {
+        createHandoffTopics(bootstrapServers(), partitions);
+    }
+
+    /** {@link #createHandoffTopics(int)} on any broker, for example one running in another process. */
+    public static void createHandoffTopics(String bootstrapServers, int partitions) {
         Set<String> all = new java.util.TreeSet<>();
         for (String topic : List.of(Topics.CONVERSATION_EVENTS, Topics.ESCALATIONS, Topics.NOTIFY_EMAIL,
                 Topics.NOTIFY_SLACK, Topics.NOTIFY_WEBHOOK, Topics.DELIVERIES, Topics.DIRECTIVES,
@@ -99,12 +104,16 @@ public final class KafkaBroker implements AutoCloseable {
             all.add(topic);
             all.add(Topics.dlq(topic));
         }
-        createTopics(partitions, all, Set.of(Topics.CHATBOT_SETTINGS, Topics.SLACK_CONNECTIONS));
+        createTopics(bootstrapServers, partitions, all, Set.of(Topics.CHATBOT_SETTINGS, Topics.SLACK_CONNECTIONS));
     }
 
     /** Creates topics that do not exist yet; compacted ones are for latest-value-per-key topics. */
     public void createTopics(int partitions, Set<String> topics, Set<String> compacted) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        createTopics(bootstrapServers(), partitions, topics, compacted);
+    }
+
+    private static void createTopics(String bootstrapServers, int partitions, Set<String> topics, Set<String> compacted) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t))
