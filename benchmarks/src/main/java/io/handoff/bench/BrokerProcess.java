@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The pipeline benchmark's Kafka broker, in a JVM of its own as in a deployment, so that neither the load
@@ -88,7 +89,7 @@ final class BrokerProcess implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         process.getOutputStream().close();
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
     }

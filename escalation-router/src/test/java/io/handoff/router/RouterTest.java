@@ -193,11 +193,7 @@ class RouterTest {
         try (EscalationRepository.Claim first = escalations.claim(escalation.escalationId())) {
             assertThat(first.status()).isEqualTo(EscalationRepository.Status.RECEIVED);
             // a redelivery to another router while this one is still routing
-            java.util.concurrent.Future<EscalationRepository.Status> second = other.submit(() -> {
-                try (EscalationRepository.Claim claim = escalations.claim(escalation.escalationId())) {
-                    return claim.status();
-                }
-            });
+            java.util.concurrent.Future<EscalationRepository.Status> second = claimElsewhere(other, escalation.escalationId());
             Thread.sleep(500);
             assertThat(second).as("the second claim waits while the first is held").isNotDone();
 
@@ -218,11 +214,7 @@ class RouterTest {
             java.util.concurrent.Future<EscalationRepository.Status> second;
             try (EscalationRepository.Claim first = escalations.claim(escalation.escalationId())) {
                 assertThat(first.status()).isEqualTo(EscalationRepository.Status.RECEIVED);
-                second = other.submit(() -> {
-                    try (EscalationRepository.Claim claim = escalations.claim(escalation.escalationId())) {
-                        return claim.status();
-                    }
-                });
+                second = claimElsewhere(other, escalation.escalationId());
                 Thread.sleep(200);
                 assertThat(second).isNotDone();
                 // the first router fails before marking it
@@ -232,6 +224,16 @@ class RouterTest {
         } finally {
             other.shutdownNow();
         }
+    }
+
+    /** Another router's claim on the escalation, taken on {@code other}: the status it found once it held the claim. */
+    private java.util.concurrent.Future<EscalationRepository.Status> claimElsewhere(java.util.concurrent.ExecutorService other,
+                                                                                 String escalationId) {
+        return other.submit(() -> {
+            try (EscalationRepository.Claim claim = escalations.claim(escalationId)) {
+                return claim.status();
+            }
+        });
     }
 
     @Test

@@ -194,11 +194,8 @@ public class EscalationRepository {
         }
 
         private void finish(String sql, Object... args) {
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setObject(i + 1, args[i]);
-                }
-                ps.executeUpdate();
+            Sql.update(connection, "update escalation", sql, args);
+            try {
                 connection.commit();
             } catch (SQLException e) {
                 throw new PersistenceException("cannot update escalation", e);
