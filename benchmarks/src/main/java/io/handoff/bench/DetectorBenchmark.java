@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +99,10 @@ public final class DetectorBenchmark {
             double engine = pureEngine(measured);
             System.out.printf("%-46s %,12.0f msg/s%n", "pure decisions (decode + validate + engine)", engine);
 
+            for (StreamsFloor.Layout layout : StreamsFloor.Layout.values()) {
+                double floor = streamsFloor(layout, work, kafka, warmup, total);
+                System.out.printf("%-46s %,12.0f msg/s  (%.3f of bare)%n", layout.label, floor, floor / bareRate);
+            }
             DetectorRun run = detectorOverBroker(root, work, kafka, warmup, total);
             System.out.printf("%-46s %,12.0f msg/s  (%.3f of bare)%n", "trigger-detector over the broker",
                     run.rate(), run.rate() / bareRate);
@@ -212,16 +217,59 @@ public final class DetectorBenchmark {
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.detector."))
                 .forEach(k -> config.put(k.substring("bench.detector.".length()), System.getProperty(k)));
         try (ServiceProcess detector = ServiceProcess.start(root, "trigger-detector", FreePorts.find(), config,
-                List.of("-Xmx512m"), work.resolve("logs"));
-             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+                List.of("-Xmx512m"), work.resolve("logs"))) {
             detector.awaitReady(Duration.ofMinutes(3));
             Map<String, Long> pids = Map.of(DETECTOR, detector.pid(), BROKER, ProcessHandle.current().pid());
+            Timed timed = timeCommitted(kafka, applicationId, warmup, total, pids);
+            return new DetectorRun(timed.rate(), ProcessFacts.residentMiB(detector.pid()), timed.cpu());
+        }
+    }
+
+    /** Kafka Streams alone on the same topic, in this JVM (see {@link StreamsFloor}), timed by the records it processed. */
+    private static double streamsFloor(StreamsFloor.Layout layout, Path work, KafkaBroker kafka, int warmup, int total)
+            throws InterruptedException {
+        KafkaStreams streams = StreamsFloor.start(layout, kafka.bootstrapServers(), "bench-floor-" + UUID.randomUUID(),
+                work.resolve("floor"));
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+            while (StreamsFloor.processed() < warmup) {
+                checkBefore(deadline);
+                Thread.sleep(1);
+            }
+            long firstAt = System.nanoTime();
+            long first = StreamsFloor.processed();
+            while (StreamsFloor.processed() < total) {
+                checkBefore(deadline);
+                Thread.sleep(1);
+            }
+            return rate(total - first, System.nanoTime() - firstAt);
+        } finally {
+            StreamsFloor.close(streams);
+        }
+    }
+
+    private static void checkBefore(long deadline) {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("Kafka Streams did not process all messages within 15 minutes");
+        }
+    }
+
+    private record Timed(double rate, CpuUse.Period cpu) {
+    }
+
+    /**
+     * The rate of the consumer group {@code groupId} from the moment its committed offsets pass {@code warmup}
+     * until they reach {@code total}, and the CPU the processes {@code pids} used meanwhile.
+     */
+    private static Timed timeCommitted(KafkaBroker kafka, String groupId, int warmup, int total, Map<String, Long> pids)
+            throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             long firstAt = 0;
             long firstOffset = 0;
             CpuUse.Snapshot cpuFrom = null;
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
             while (System.nanoTime() < deadline) {
-                long committed = admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata()
+                long committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
                         .get(30, TimeUnit.SECONDS).values().stream().mapToLong(OffsetAndMetadata::offset).sum();
                 long now = System.nanoTime();
                 if (committed >= warmup && firstAt == 0) {
@@ -230,13 +278,11 @@ public final class DetectorBenchmark {
                     cpuFrom = CpuUse.take(pids);
                 }
                 if (committed >= total) {
-                    CpuUse.Period cpu = CpuUse.between(cpuFrom, CpuUse.take(pids));
-                    return new DetectorRun(rate(total - firstOffset, now - firstAt), ProcessFacts.residentMiB(detector.pid()),
-                            cpu);
+                    return new Timed(rate(total - firstOffset, now - firstAt), CpuUse.between(cpuFrom, CpuUse.take(pids)));
                 }
                 Thread.sleep(50);
             }
-            throw new IllegalStateException("the detector did not consume all messages within 15 minutes");
+            throw new IllegalStateException(groupId + " did not consume all messages within 15 minutes");
         }
     }
 
