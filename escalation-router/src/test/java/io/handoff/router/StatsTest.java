@@ -183,6 +183,23 @@ class StatsTest {
     }
 
     @Test
+    void aConversationIsCountedOnceOnTheDayOfItsFirstMessageHoweverManyMessagesFollow() throws Exception {
+        // sent together, so they come in one poll: the new conversations of a batch are written in one statement
+        visitorWrites(1, MONDAY.plusSeconds(36_000));
+        visitorWrites(1, MONDAY.plusSeconds(36_060));
+        visitorWrites(2, TUESDAY.plusSeconds(100));
+        visitorWrites(1, TUESDAY.plusSeconds(200));
+        visitorWrites(2, TUESDAY.plusSeconds(300));
+        visitorWrites(3, TUESDAY.plusSeconds(400));
+
+        String path = "/api/v1/chatbots/{id}/stats?from=2026-03-02T00:00:00Z&to=2026-03-04T00:00:00Z&interval=day";
+        await().atMost(WAIT).untilAsserted(() -> asAdmin().when().get(path, chatbot).then().statusCode(200)
+                .body("totals.conversations", equalTo(3)));
+        JsonPath stats = asAdmin().when().get(path, chatbot).then().statusCode(200).extract().jsonPath();
+        assertThat(stats.getList("series.conversations", Integer.class)).containsExactly(1, 2);
+    }
+
+    @Test
     void anInvalidEventGoesToTheDeadLetterTopicWithTheReasonAndTheEventsAroundItAreCounted() throws Exception {
         String invalid = "{\"type\": \"message.created\", \"eventId\": \"e-1\", \"message\": {";
         visitorWrites(1, MONDAY.plusSeconds(100));

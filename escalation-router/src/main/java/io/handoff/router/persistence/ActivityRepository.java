@@ -3,10 +3,14 @@ package io.handoff.router.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,7 +21,8 @@ import java.util.Set;
  *
  * <p>A conversation's messages come one after another to the same instance (they share a partition),
  * so the conversations this instance has already recorded are remembered, up to
- * {@value #REMEMBERED} of the most recent, and their further messages cost no database write.
+ * {@value #REMEMBERED} of the most recent, and their further messages cost no database write. The new
+ * conversations of a batch of events are written in one statement.
  */
 @ApplicationScoped
 public class ActivityRepository {
@@ -37,20 +42,49 @@ public class ActivityRepository {
         this.dataSource = dataSource;
     }
 
+    /** A conversation's message: the chatbot, the conversation and when it was sent. */
+    public record Seen(String chatbotId, String conversationId, Instant at) {
+    }
+
     /**
-     * Records the conversation if this instance has not yet. Messages of one conversation arrive in
-     * order, so the first one this instance sees carries the earliest time it can know of.
+     * Records, in one statement, the conversations of these messages that this instance has not recorded
+     * yet. Messages of one conversation arrive in order, so the first one this instance sees carries the
+     * earliest time it can know of.
      */
-    public void seen(String chatbotId, String conversationId, Instant at) {
-        if (recorded.contains(conversationId)) {
+    public void seen(List<Seen> messages) {
+        Map<String, Seen> firsts = new LinkedHashMap<>();
+        for (Seen message : messages) {
+            if (!recorded.contains(message.conversationId())) {
+                firsts.putIfAbsent(message.conversationId(), message);
+            }
+        }
+        if (firsts.isEmpty()) {
             return;
         }
-        Sql.update(dataSource, "record conversation", """
-                INSERT INTO conversation_activity (conversation_id, chatbot_id, first_seen_at) VALUES (?, ?, ?)
+        int n = firsts.size();
+        String[] conversations = new String[n];
+        String[] chatbots = new String[n];
+        Timestamp[] times = new Timestamp[n];
+        int i = 0;
+        for (Seen first : firsts.values()) {
+            conversations[i] = first.conversationId();
+            chatbots[i] = first.chatbotId();
+            times[i] = Timestamp.from(first.at());
+            i++;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO conversation_activity (conversation_id, chatbot_id, first_seen_at)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::timestamptz[])
                 ON CONFLICT (conversation_id) DO UPDATE
-                   SET first_seen_at = least(conversation_activity.first_seen_at, EXCLUDED.first_seen_at)""",
-                conversationId, chatbotId, Timestamp.from(at));
-        recorded.add(conversationId);
+                   SET first_seen_at = least(conversation_activity.first_seen_at, EXCLUDED.first_seen_at)""")) {
+            insert.setArray(1, c.createArrayOf("text", conversations));
+            insert.setArray(2, c.createArrayOf("text", chatbots));
+            insert.setArray(3, c.createArrayOf("timestamptz", times));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot record " + n + " conversation(s), the first " + conversations[0], e);
+        }
+        recorded.addAll(firsts.keySet());
     }
 
     public void offered(String chatbotId, String conversationId, Instant at) {
