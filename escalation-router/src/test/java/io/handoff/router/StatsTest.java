@@ -17,6 +17,7 @@ import io.handoff.events.json.EventJson;
 import io.handoff.events.notify.DeliveryChannel;
 import io.handoff.events.notify.DeliveryResult;
 import io.handoff.events.notify.DeliveryStatus;
+import io.handoff.router.persistence.ActivityRepository;
 import io.handoff.testing.KafkaTestClient;
 import io.handoff.testing.SampleEvents;
 import io.handoff.testing.quarkus.KafkaResource;
@@ -27,6 +28,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +57,9 @@ class StatsTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Instant MONDAY = Instant.parse("2026-03-02T00:00:00Z");
     private static final Instant TUESDAY = Instant.parse("2026-03-03T00:00:00Z");
+
+    @Inject
+    ActivityRepository activity;
 
     private final String chatbot = "bot-" + UUID.randomUUID();
     private final long base = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
@@ -197,6 +202,22 @@ class StatsTest {
                 .body("totals.conversations", equalTo(3)));
         JsonPath stats = asAdmin().when().get(path, chatbot).then().statusCode(200).extract().jsonPath();
         assertThat(stats.getList("series.conversations", Integer.class)).containsExactly(1, 2);
+    }
+
+    @Test
+    void oneWriteOfABatchRecordsEachConversationOnceAtItsFirstMessage() {
+        // a conversation twice in one statement would make PostgreSQL refuse the whole upsert
+        activity.seen(List.of(
+                new ActivityRepository.Seen(chatbot, conversation(1), MONDAY.plusSeconds(100)),
+                new ActivityRepository.Seen(chatbot, conversation(2), MONDAY.plusSeconds(200)),
+                new ActivityRepository.Seen(chatbot, conversation(1), TUESDAY.plusSeconds(100)),
+                new ActivityRepository.Seen(chatbot, conversation(3), TUESDAY.plusSeconds(200))));
+        activity.seen(List.of(new ActivityRepository.Seen(chatbot, conversation(2), TUESDAY.plusSeconds(300))));
+
+        JsonPath stats = asAdmin().when().get("/api/v1/chatbots/{id}/stats?from=2026-03-02T00:00:00Z"
+                + "&to=2026-03-04T00:00:00Z&interval=day", chatbot).then().statusCode(200).extract().jsonPath();
+        assertThat(stats.getInt("totals.conversations")).isEqualTo(3);
+        assertThat(stats.getList("series.conversations", Integer.class)).containsExactly(2, 1);
     }
 
     @Test
