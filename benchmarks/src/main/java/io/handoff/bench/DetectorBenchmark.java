@@ -40,9 +40,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Measures, in one run on one broker: the bare Kafka consume rate of a topic of visitor messages, the
- * detector's pure decision code on the same messages, Kafka Streams alone on that topic ({@link StreamsFloor}),
- * and the packaged detector consuming it (Kafka Streams, exactly-once, state store with changelog). Prints messages per second, the CPU the
- * detector and this JVM (the broker) used meanwhile, and the detector's memory.
+ * detector's pure decision code on the same messages, Kafka Streams alone on that topic
+ * ({@link StreamsFloor}), and the packaged detector consuming it (Kafka Streams, exactly-once, state
+ * store with changelog). Prints messages per second, the CPU the detector and this JVM (the broker)
+ * used meanwhile, and the detector's memory.
  *
  * <p>The topic holds the warm-up messages first and the measured ones after them, of the same
  * conversations. The detector is timed over the measured ones only: a freshly started detector spends

@@ -20,9 +20,10 @@ import java.util.List;
  * ({@code GET /api/v1/chatbots/{id}/stats}).
  *
  * <p>Every service reads every event of that topic, so it takes the records a poll brings as one batch:
- * one hand-over to a worker thread, and one statement for its new conversations, per batch rather than per
- * event. In order within each partition, so a conversation's first message is the one recorded. An invalid event goes to
- * {@code chat.conversation-events.dlq} with the reason and the batch goes on ({@link ConversationEventBatch}).
+ * one hand-over to a worker thread, and one statement for its new conversations, per batch rather than
+ * per event. In order within each partition, so a conversation's first message is the one recorded. An
+ * invalid event goes to {@code chat.conversation-events.dlq} with the reason and the batch goes on
+ * ({@link ConversationEventBatch}).
  */
 @ApplicationScoped
 public class ConversationActivityConsumer {
