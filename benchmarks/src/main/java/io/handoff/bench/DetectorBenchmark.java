@@ -152,10 +152,18 @@ public final class DetectorBenchmark {
             consumer.subscribe(List.of(Topics.CONVERSATION_EVENTS));
             int seen = 0;
             long start = 0;
+            long lastRecordAt = System.nanoTime();
             while (seen < total) {
                 int n = consumer.poll(Duration.ofMillis(200)).count();
+                long now = System.nanoTime();
                 if (n > 0 && start == 0) {
-                    start = System.nanoTime();
+                    start = now;
+                }
+                if (n > 0) {
+                    lastRecordAt = now;
+                } else if (now - lastRecordAt > TimeUnit.MINUTES.toNanos(1)) {
+                    throw new IllegalStateException("the bare consumer read " + seen + " of " + total
+                            + " records, and no more came for a minute");
                 }
                 seen += n;
             }
