@@ -1,9 +1,9 @@
 package io.handoff.bench;
 
 import io.handoff.detector.stream.BoundedRocksDbMemory;
+import io.handoff.detector.stream.DetectorStreams;
 import io.handoff.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -73,10 +73,8 @@ final class StreamsFloor {
             topology.addProcessor("nothing", Nothing::new, "in");
         } else {
             props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-            props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-            props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
-            props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
-            props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+            props.putAll(DetectorStreams.tuning());
+            // the detector's default budget (handoff.detector.rocksdb-memory)
             props.put(BoundedRocksDbMemory.BUDGET_BYTES, Long.toString(64L * 1024 * 1024));
             topology.addProcessor("rewrite-state", StateRewriter::new, "in");
             topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),

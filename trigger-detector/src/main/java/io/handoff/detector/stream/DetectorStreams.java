@@ -69,25 +69,8 @@ public class DetectorStreams {
         props.putAll(KafkaSecurityProperties.of(kafkaConfig));
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
-        // each commit stops the stream thread until the broker has acknowledged the changelog records written at the
-        // commit, the consumed offsets and the end of the transaction. At Kafka Streams' exactly-once default of 100 ms,
-        // its waits of over 10 ms added up to 4% of its time and were its longest delays (up to 123 ms). What the
-        // detector produces is readable at once anyway (see linger below), so it commits once a second
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        // each message rewrites its conversation's state (the recent window) to the changelog; compressed,
-        // the broker stores and replicates a fraction of it (about a fifth more messages per second measured)
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-        // an escalation or an offer is sent within a few milliseconds, not held back for Kafka Streams' default linger
-        // of 100 ms: the router and the gateway read records as soon as they are written, without waiting for the
-        // transaction to commit (an aborted one's escalation comes again with the same id, and is handled once)
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
-        // the record cache in front of the conversation store: a state read again before it is evicted is not read
-        // from RocksDB (see DetectorTopology). It is on the heap, so it is kept well inside the detector's heap in
-        // Kubernetes (half of its 512 MiB limit: MaxRAMPercentage=50)
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
-        // RocksDB's native memory, under one budget for all the stores (BoundedRocksDbMemory)
-        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        props.putAll(tuning());
         props.put(BoundedRocksDbMemory.BUDGET_BYTES, Long.toString(config.rocksdbMemory().asLongValue()));
         props.putAll(config.streamsOverrides());
         streams = new KafkaStreams(DetectorTopology.build(config.topics(), config.windowSize(), config.timerInterval(),
@@ -101,6 +84,34 @@ public class DetectorStreams {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.start();
+    }
+
+    /**
+     * The Kafka Streams settings the detector sets for its throughput and latency, beside the
+     * application's identity, guarantee and memory budget; the detector benchmark gives them to Kafka
+     * Streams alone too.
+     */
+    public static Properties tuning() {
+        Properties tuning = new Properties();
+        // each commit stops the stream thread until the broker has acknowledged the changelog records written at the
+        // commit, the consumed offsets and the end of the transaction. At Kafka Streams' exactly-once default of 100 ms,
+        // its waits of over 10 ms added up to 4% of its time and were its longest delays (up to 123 ms). What the
+        // detector produces is readable at once anyway (see linger below), so it commits once a second
+        tuning.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+        // each message rewrites its conversation's state (the recent window) to the changelog; compressed,
+        // the broker stores and replicates a fraction of it (about a fifth more messages per second measured)
+        tuning.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        // an escalation or an offer is sent within a few milliseconds, not held back for Kafka Streams' default linger
+        // of 100 ms: the router and the gateway read records as soon as they are written, without waiting for the
+        // transaction to commit (an aborted one's escalation comes again with the same id, and is handled once)
+        tuning.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        // the record cache in front of the conversation store: a state read again before it is evicted is not read
+        // from RocksDB (see DetectorTopology). It is on the heap, so it is kept well inside the detector's heap in
+        // Kubernetes (half of its 512 MiB limit: MaxRAMPercentage=50)
+        tuning.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
+        // RocksDB's native memory, under one budget for all the stores (BoundedRocksDbMemory)
+        tuning.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        return tuning;
     }
 
     void stop(@Observes ShutdownEvent event) {
