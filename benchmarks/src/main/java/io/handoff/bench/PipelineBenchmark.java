@@ -280,17 +280,7 @@ public final class PipelineBenchmark {
         if (saved.statusCode() != 200) {
             throw new IllegalStateException("could not save the chatbot's settings: " + saved.body());
         }
-        String probe = "{\"chatbotId\": \"" + ConversationTraffic.CHATBOT_ID
-                + "\", \"messages\": [{\"role\": \"visitor\", \"text\": \"Can I talk to a person?\"}]}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.service(DETECTOR).url("/api/v1/triggers/evaluate")))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(probe)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body().contains("\"action\":\"escalate\"")) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the detector did not apply the chatbot's settings within 90 s");
-            }
-            Thread.sleep(200);
-        }
+        stack.awaitDetectorAction(ConversationTraffic.CHATBOT_ID, "escalate", Duration.ofSeconds(90));
     }
 
     private static Steady steadyPhase(Options options, LocalStack stack, Map<String, Long> pids, List<TrafficEvent> events,

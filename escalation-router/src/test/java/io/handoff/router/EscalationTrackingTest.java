@@ -251,6 +251,27 @@ class EscalationTrackingTest {
     }
 
     @Test
+    void instantsBeyondWhatTheDatabaseStoresAndCursorsWithControlCharactersAreTheCallersMistake() {
+        String nulCursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "2026-01-01T00:00:00Z|esc\u0000id".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String farCursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "+100000-01-01T00:00:00Z|esc-id".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        asAdmin().queryParam("from", "+100000-01-01T00:00:00Z").queryParam("to", "-5000-01-01T00:00:00Z")
+                .when().get("/api/v1/chatbots/{id}/escalations", "bot-x")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("from", "to")));
+        for (String cursor : List.of(nulCursor, farCursor)) {
+            asAdmin().queryParam("cursor", cursor)
+                    .when().get("/api/v1/chatbots/{id}/escalations", "bot-x")
+                    .then().statusCode(400).body("errors.field", equalTo(List.of("cursor")));
+        }
+        asAdmin().queryParam("from", "+100000-01-01T00:00:00Z")
+                .when().get("/api/v1/chatbots/{id}/stats", "bot-x")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
     void outsideBusinessHoursOnlyEmailGoesOutAndTheVisitorLearnsWhenTheTeamIsBack() throws Exception {
         String chatbot = "bot-" + UUID.randomUUID();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);

@@ -16,11 +16,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import static io.handoff.router.Broker.kafka;
 import static io.handoff.router.Tokens.asAdmin;
+import static io.handoff.router.Tokens.asAgentOf;
 import static io.handoff.router.Tokens.asOwnerOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,6 +94,48 @@ class SettingsApiTest {
                 .then().statusCode(200));
         asOwnerOf(mine).when().get("/api/v1/escalations/{id}", escalation.escalationId()).then().statusCode(403);
         asOwnerOf(theirs).when().get("/api/v1/escalations/{id}", escalation.escalationId()).then().statusCode(200);
+    }
+
+    @Test
+    void anAgentReadsItsChatbotsEscalationsButCannotSeeOrChangeTheirSettings() throws Exception {
+        String served = create("bot-" + UUID.randomUUID());
+        String patch = "{\"webhook\": {\"url\": \"https://attacker.example/h\"}, \"escalationsEnabled\": false}";
+
+        asAgentOf(served).when().get("/api/v1/chatbots/{id}/settings", served)
+                .then().statusCode(403).contentType("application/problem+json")
+                .body(not(containsString("crm.example.com")));
+        asAgentOf(served).contentType("application/merge-patch+json").body(patch)
+                .when().patch("/api/v1/chatbots/{id}/settings", served).then().statusCode(403);
+        asAgentOf(served).contentType(ContentType.JSON).body("{\"name\": \"Taken\"}")
+                .when().put("/api/v1/chatbots/{id}/settings", served).then().statusCode(403);
+        asAgentOf(served).when().delete("/api/v1/chatbots/{id}/settings", served).then().statusCode(403);
+
+        asAgentOf(served).when().get("/api/v1/chatbots/{id}/escalations", served).then().statusCode(200);
+        asAgentOf(served).when().get("/api/v1/chatbots/{id}/stats", served).then().statusCode(200);
+        asAgentOf("another-bot").when().get("/api/v1/chatbots/{id}/escalations", served).then().statusCode(403);
+        // nothing the agent sent took effect
+        asAdmin().when().get("/api/v1/chatbots/{id}/settings", served).then().statusCode(200)
+                .body("name", equalTo("Shop bot"))
+                .body("webhook.url", equalTo("https://crm.example.com/h"))
+                .body("escalationsEnabled", equalTo(true));
+    }
+
+    @Test
+    void aTokenWithoutARoleOrForAnotherAudienceIsRefused() {
+        String chatbot = create("bot-" + UUID.randomUUID());
+        Instant in10Minutes = Instant.now().plus(Duration.ofMinutes(10));
+        // listed for the chatbot, but in no Handoff group
+        String noRole = TokenIssuer.shared().token("owner@example.com", null, List.of(), List.of(chatbot),
+                List.of(TokenIssuer.API_AUDIENCE), in10Minutes);
+        given().auth().oauth2(noRole).when().get("/api/v1/chatbots/{id}/settings", chatbot).then().statusCode(403);
+        given().auth().oauth2(noRole).when().get("/api/v1/chatbots/{id}/escalations", chatbot).then().statusCode(403);
+        // the right group, signed by the right issuer, but meant for another application
+        String otherApp = TokenIssuer.shared().token("owner@example.com", null, List.of(TokenIssuer.CHATBOT_ADMIN_GROUP),
+                List.of(chatbot), List.of("billing-app"), in10Minutes);
+        given().auth().oauth2(otherApp).when().get("/api/v1/chatbots/{id}/settings", chatbot).then().statusCode(401);
+        String noAudience = TokenIssuer.shared().token("owner@example.com", null, List.of(TokenIssuer.CHATBOT_ADMIN_GROUP),
+                List.of(chatbot), List.of(), in10Minutes);
+        given().auth().oauth2(noAudience).when().get("/api/v1/chatbots/{id}/settings", chatbot).then().statusCode(401);
     }
 
     @Test

@@ -18,8 +18,15 @@ final class Tokens {
         return given().auth().oauth2(TokenIssuer.shared().admin("admin@example.com", Duration.ofMinutes(10)));
     }
 
+    /** As an agent of {@code chatbots}, with the token the agent console holds. */
+    static RequestSpecification asAgentOf(String... chatbots) {
+        return given().auth().oauth2(TokenIssuer.shared().agent("agent-kim", "Kim", List.of(chatbots),
+                Duration.ofMinutes(10)));
+    }
+
+    /** As an administrator of {@code chatbots}. */
     static RequestSpecification asOwnerOf(String... chatbots) {
-        return given().auth().oauth2(TokenIssuer.shared().forChatbots("owner@example.com", List.of(chatbots),
+        return given().auth().oauth2(TokenIssuer.shared().chatbotAdmin("owner@example.com", List.of(chatbots),
                 Duration.ofMinutes(10)));
     }
 }

@@ -123,6 +123,7 @@ public final class LocalStack implements AutoCloseable {
 
         Map<String, String> detector = new LinkedHashMap<>(kafkaConfig);
         detector.put("handoff.detector.state-dir", workDir.resolve("detector-state").toString());
+        detector.putAll(trustedTokens());
         launch(root, "trigger-detector", ports.detector(), detector, logs);
 
         Map<String, String> router = new LinkedHashMap<>(kafkaConfig);
@@ -130,9 +131,7 @@ public final class LocalStack implements AutoCloseable {
         router.put("handoff.router.inbox-url", gatewayUrl("/console/?chatbot={chatbotId}&conversation={conversationId}"));
         // the local webhook receiver listens on loopback, which production refuses
         router.put("handoff.router.webhook.allowed-networks", "127.0.0.0/8");
-        // the stack plays the identity provider: its key pair is made at start and the router trusts it
-        router.put("mp.jwt.verify.publickey", tokens.publicKeyPem());
-        router.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
+        router.putAll(trustedTokens());
         // the agent console reads the statistics from the gateway's origin, by either name of this host
         router.put("quarkus.http.cors.origins", gatewayUrl("") + ",http://127.0.0.1:" + ports.gateway());
         launch(root, "escalation-router", ports.router(), router, logs);
@@ -148,20 +147,19 @@ public final class LocalStack implements AutoCloseable {
         slack.put("handoff.slack.api-url", slackApi.apiUrl());
         slack.put("handoff.slack.public-url", "http://localhost:" + ports.slack());
         slack.put("handoff.slack.signing-secret", SLACK_SIGNING_SECRET);
-        slack.put("mp.jwt.verify.publickey", tokens.publicKeyPem());
-        slack.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
+        slack.putAll(trustedTokens());
         launch(root, "notifier-slack", ports.slack(), slack, logs);
 
         Map<String, String> webhook = new LinkedHashMap<>(kafkaConfig);
         webhook.putAll(database("webhook"));
         // the local receivers listen on loopback, which production refuses as an SSRF target
         webhook.put("handoff.webhook.allowed-networks", "127.0.0.0/8");
+        webhook.putAll(trustedTokens());
         launch(root, "notifier-webhook", ports.webhook(), webhook, logs);
 
         Map<String, String> gateway = new LinkedHashMap<>(kafkaConfig);
         gateway.putAll(database("gateway"));
-        gateway.put("mp.jwt.verify.publickey", tokens.publicKeyPem());
-        gateway.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
+        gateway.putAll(trustedTokens());
         // where agents' browsers reach the router's API, for the console's statistics
         gateway.put("handoff.gateway.console.stats-api-url", "http://localhost:" + ports.router());
         launch(root, "livechat-gateway", ports.gateway(), gateway, logs);
@@ -169,6 +167,11 @@ public final class LocalStack implements AutoCloseable {
         for (ServiceProcess service : services.values()) {
             service.awaitReady(readyTimeout);
         }
+    }
+
+    /** The stack plays the identity provider: its key pair is made at start and every API trusts it. */
+    private Map<String, String> trustedTokens() {
+        return Map.of("mp.jwt.verify.publickey", tokens.publicKeyPem(), "mp.jwt.verify.issuer", TokenIssuer.ISSUER);
     }
 
     private Map<String, String> database(String name) {
@@ -260,9 +263,14 @@ public final class LocalStack implements AutoCloseable {
         return ports;
     }
 
-    /** A token that manages every chatbot, valid for {@code validity}, signed with the stack's key. */
+    /** The global administrator's token, valid for {@code validity}, signed with the stack's key. */
     public String adminToken(Duration validity) {
         return tokens.admin("admin@localhost", validity);
+    }
+
+    /** The token of an administrator of {@code chatbots} (settings, Slack, rule tester), signed with the stack's key. */
+    public String chatbotAdminToken(String subject, List<String> chatbots, Duration validity) {
+        return tokens.chatbotAdmin(subject, chatbots, validity);
     }
 
     /** A support agent's token for the console, serving {@code chatbots}, signed with the stack's key. */
@@ -308,6 +316,32 @@ public final class LocalStack implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return saved;
             }
+        }
+    }
+
+    /**
+     * Waits until the detector applies {@code chatbotId}'s settings, which it learns from the settings
+     * topic: its rule tester, asked as the global administrator, answers "Can I talk to a person?" with
+     * {@code action}. Throws when it has not within {@code timeout}.
+     */
+    public void awaitDetectorAction(String chatbotId, String action, Duration timeout) {
+        String probe = "{\"chatbotId\": \"" + chatbotId
+                + "\", \"messages\": [{\"role\": \"visitor\", \"text\": \"Can I talk to a person?\"}]}";
+        String url = service("trigger-detector").url("/api/v1/triggers/evaluate");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (!last.contains("\"action\":\"" + action + "\"")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the detector did not answer " + action + " for " + chatbotId
+                        + " within " + timeout + "; last answer: " + last);
+            }
+            try {
+                Thread.sleep(last.isEmpty() ? 0 : 200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the detector", e);
+            }
+            last = call("POST", url, probe).body();
         }
     }
 

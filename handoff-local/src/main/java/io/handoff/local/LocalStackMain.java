@@ -92,14 +92,20 @@ public final class LocalStackMain {
         s.append(String.format("http://localhost:%d/console/ (docs/console.md). Sign in there with this agent token (valid 12 hours):%n%n", p.gateway()));
         s.append("  ").append(stack.agentToken("agent@localhost", "Local agent", List.of(DevConsole.DEMO_CHATBOT),
                 Duration.ofHours(12))).append("\n");
-        s.append(String.format("%nThe settings and escalation API needs a bearer token. An admin token for this stack (valid 30 days):%n%n"));
-        s.append("  export HANDOFF_TOKEN=").append(stack.adminToken(Duration.ofDays(30))).append("\n\n");
+        s.append(String.format("%nThe APIs need a bearer token; its groups say the role (docs/settings-api.md#authentication)."
+                + " An administrator of %s (settings, Slack, the rule tester; valid 30 days):%n%n", DevConsole.DEMO_CHATBOT));
+        s.append("  export HANDOFF_TOKEN=").append(stack.chatbotAdminToken("owner@localhost", List.of(DevConsole.DEMO_CHATBOT),
+                Duration.ofDays(30))).append("\n\n");
         s.append(String.format("  curl -H \"Authorization: Bearer $HANDOFF_TOKEN\" http://localhost:%d/api/v1/chatbots/%s/settings%n",
                 p.router(), DevConsole.DEMO_CHATBOT));
         s.append(String.format("  curl -H \"Authorization: Bearer $HANDOFF_TOKEN\" http://localhost:%d/api/v1/chatbots/%s/escalations%n",
                 p.router(), DevConsole.DEMO_CHATBOT));
         s.append(String.format("  curl -H \"Authorization: Bearer $HANDOFF_TOKEN\" http://localhost:%d/api/v1/chatbots/%s/slack%n%n",
                 p.slack(), DevConsole.DEMO_CHATBOT));
+        s.append("The global administrator's token (every chatbot, and the failed-webhook operator API; valid 30 days):\n\n");
+        s.append("  export HANDOFF_ADMIN_TOKEN=").append(stack.adminToken(Duration.ofDays(30))).append("\n\n");
+        s.append(String.format("  curl -H \"Authorization: Bearer $HANDOFF_ADMIN_TOKEN\" http://localhost:%d/api/v1/webhook-deliveries/failed%n%n",
+                p.webhook()));
         s.append("Press Ctrl-C to stop everything.\n");
         return s.toString();
     }

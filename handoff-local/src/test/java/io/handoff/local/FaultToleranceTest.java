@@ -540,12 +540,7 @@ class FaultToleranceTest {
                 """.formatted(name, recipient, stack.webhookReceiver().url(webhookPath)));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         // the detector applies settings from the settings topic: wait until it escalates at once
-        String probe = "{\"chatbotId\": \"" + chatbot + "\", \"messages\": [{\"role\": \"visitor\", \"text\": \"Can I talk to a person?\"}]}";
-        await().atMost(WAIT).untilAsserted(() -> assertThat(HTTP.send(HttpRequest.newBuilder(
-                        URI.create(stack.service("trigger-detector").url("/api/v1/triggers/evaluate")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(probe)).build(), HttpResponse.BodyHandlers.ofString()).body())
-                .contains("\"action\":\"escalate\""));
+        stack.awaitDetectorAction(chatbot, "escalate", WAIT);
         return new Scenario(name, chatbot, webhookPath, recipient, new DeliveryAudit(chatbot, escalations,
                 stack.webhookReceiver(), webhookPath, stack.smtp(), recipient));
     }

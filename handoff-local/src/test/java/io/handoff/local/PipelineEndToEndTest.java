@@ -235,12 +235,7 @@ class PipelineEndToEndTest {
      * chatbot's own (no offer first, an email required, which the probe's visitor has not given).
      */
     private static void awaitDetectorSettings(String chatbot) {
-        String probe = "{\"chatbotId\": \"" + chatbot + "\", \"messages\": [{\"role\": \"visitor\", \"text\": \"Can I talk to a person?\"}]}";
-        await().atMost(WAIT).untilAsserted(() -> assertThat(http.send(HttpRequest.newBuilder(
-                        URI.create(stack.service("trigger-detector").url("/api/v1/triggers/evaluate")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(probe)).build(), HttpResponse.BodyHandlers.ofString()).body())
-                .contains("\"action\":\"request_contact\""));
+        stack.awaitDetectorAction(chatbot, "request_contact", WAIT);
     }
 
     /** The span id of a traceparent of {@code traceId}. */

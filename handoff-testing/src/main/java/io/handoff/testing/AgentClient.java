@@ -33,6 +33,8 @@ public final class AgentClient implements AutoCloseable {
 
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile int closeCode = -1;
+    private volatile String closeReason;
     private final WebSocket socket;
 
     private AgentClient(URI uri, String... subProtocols) {
@@ -116,6 +118,20 @@ public final class AgentClient implements AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    /** Waits until the gateway closes the connection; returns the close code it gave. */
+    public int awaitCloseCode(Duration within) {
+        closed.copy().orTimeout(within.toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> null).join();
+        if (!closed.isDone() || closeCode < 0) {
+            throw new AssertionError("the gateway did not close the connection within " + within);
+        }
+        return closeCode;
+    }
+
+    /** The reason the gateway gave with its close frame, once closed. */
+    public String closeReason() {
+        return closeReason;
+    }
+
     public boolean isClosed() {
         return closed.isDone();
     }
@@ -162,6 +178,8 @@ public final class AgentClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeCode = statusCode;
+            closeReason = reason;
             closed.complete(null);
             return null;
         }

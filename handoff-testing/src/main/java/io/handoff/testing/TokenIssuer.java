@@ -19,14 +19,20 @@ import java.util.UUID;
  * signed with a key pair made at start, so no private key is ever committed. Services verify them
  * with {@link #publicKeyPem()} and {@link #ISSUER}.
  *
- * <p>Claims: {@code groups} holds {@link #ADMIN_GROUP} for an administrator of every chatbot; otherwise
- * {@code chatbots} lists the chatbot ids the token may manage.
+ * <p>Claims: {@code groups} holds {@link #ADMIN_GROUP} for the global administrator,
+ * {@link #CHATBOT_ADMIN_GROUP} for an administrator and {@link #AGENT_GROUP} for a support agent of the
+ * chatbots {@code chatbots} lists; {@code aud} holds {@link #API_AUDIENCE} for the APIs that configure and
+ * operate Handoff and {@link #CONSOLE_AUDIENCE} for the agent console.
  */
 public final class TokenIssuer {
 
     public static final String ISSUER = "https://handoff.local/issuer";
     public static final String ADMIN_GROUP = "handoff-admin";
+    public static final String CHATBOT_ADMIN_GROUP = "handoff-chatbot-admin";
+    public static final String AGENT_GROUP = "handoff-agent";
     public static final String CHATBOTS_CLAIM = "chatbots";
+    public static final String API_AUDIENCE = "handoff-api";
+    public static final String CONSOLE_AUDIENCE = "handoff-console";
 
     private static TokenIssuer shared;
 
@@ -60,35 +66,53 @@ public final class TokenIssuer {
         return "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";
     }
 
-    /** A token for someone who manages every chatbot. */
+    /** A token for the global administrator: every chatbot, the console and the operator APIs. */
     public String admin(String subject, Duration validity) {
-        return sign(subject, null, List.of(ADMIN_GROUP), null, Instant.now().plus(validity));
+        return token(subject, null, List.of(ADMIN_GROUP), null, List.of(API_AUDIENCE, CONSOLE_AUDIENCE),
+                Instant.now().plus(validity));
     }
 
-    /** A token for someone who manages only {@code chatbots}. */
-    public String forChatbots(String subject, List<String> chatbots, Duration validity) {
-        return sign(subject, null, List.of(), chatbots, Instant.now().plus(validity));
+    /** A token for the administrator of {@code chatbots}: their settings, Slack and rule tester. */
+    public String chatbotAdmin(String subject, List<String> chatbots, Duration validity) {
+        return token(subject, null, List.of(CHATBOT_ADMIN_GROUP), chatbots, List.of(API_AUDIENCE),
+                Instant.now().plus(validity));
     }
 
     /**
-     * A support agent's token for the live-chat gateway: {@code subject} is the agent's id, {@code name}
-     * the name the visitor sees, and {@code chatbots} the chatbots whose conversations the agent serves.
+     * A support agent's token for the console: {@code subject} is the agent's id, {@code name} the name
+     * the visitor sees, and {@code chatbots} the chatbots whose conversations the agent serves.
      */
     public String agent(String subject, String name, List<String> chatbots, Duration validity) {
-        return sign(subject, name, List.of(), chatbots, Instant.now().plus(validity));
+        return token(subject, name, List.of(AGENT_GROUP), chatbots, List.of(CONSOLE_AUDIENCE),
+                Instant.now().plus(validity));
     }
 
     /** An agent's token that ran out a minute ago. */
     public String expiredAgent(String subject, List<String> chatbots) {
-        return sign(subject, null, List.of(), chatbots, Instant.now().minusSeconds(60));
+        return token(subject, null, List.of(AGENT_GROUP), chatbots, List.of(CONSOLE_AUDIENCE),
+                Instant.now().minusSeconds(60));
     }
 
     /** An administrator's token that ran out a minute ago. */
     public String expiredAdmin(String subject) {
-        return sign(subject, null, List.of(ADMIN_GROUP), null, Instant.now().minusSeconds(60));
+        return token(subject, null, List.of(ADMIN_GROUP), null, List.of(API_AUDIENCE, CONSOLE_AUDIENCE),
+                Instant.now().minusSeconds(60));
     }
 
-    private String sign(String subject, String name, List<String> groups, List<String> chatbots, Instant expires) {
+    /**
+     * Any token this issuer could sign, for the cases the named ones do not cover (a token for another
+     * audience, with no role, or with a role and no chatbot).
+     *
+     * @param chatbots  the {@code chatbots} claim, or null for none
+     * @param audiences the {@code aud} claim; empty for none
+     */
+    public String token(String subject, String name, List<String> groups, List<String> chatbots,
+                        List<String> audiences, Instant expires) {
+        return sign(subject, name, groups, chatbots, audiences, expires);
+    }
+
+    private String sign(String subject, String name, List<String> groups, List<String> chatbots,
+                        List<String> audiences, Instant expires) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setSubject(subject);
@@ -97,6 +121,9 @@ public final class TokenIssuer {
         claims.setIssuedAtToNow();
         claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(expires.getEpochSecond()));
         claims.setStringListClaim("groups", groups);
+        if (!audiences.isEmpty()) {
+            claims.setAudience(audiences);
+        }
         if (name != null) {
             claims.setClaim("name", name);
         }

@@ -1,17 +1,16 @@
 package io.handoff.gateway;
 
+import io.handoff.events.access.RoleGroups;
+import io.handoff.events.access.TokenRoles;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -71,17 +70,20 @@ public class AgentAuthenticator {
             throw new Refused(401, "the token names no agent (no sub claim)");
         }
         ChatbotScope scope = scope(jwt);
-        if (scope.isEmpty()) {
-            throw new Refused(403, "the token names no chatbot this agent serves");
-        }
-        return new Agent(id, displayName(jwt, id), scope);
+        Instant expires = jwt.getExpirationTime() > 0 ? Instant.ofEpochSecond(jwt.getExpirationTime()) : null;
+        return new Agent(id, displayName(jwt, id), scope, expires);
     }
 
-    private ChatbotScope scope(JsonWebToken jwt) {
-        if (jwt.getGroups() != null && jwt.getGroups().contains(config.adminGroup())) {
+    private ChatbotScope scope(JsonWebToken jwt) throws Refused {
+        TokenRoles roles = TokenRoles.of(jwt.getGroups(), jwt.getClaim(config.chatbotsClaim()),
+                new RoleGroups(config.adminGroup(), config.chatbotAdminGroup(), config.agentGroup()));
+        if (roles.isGlobalAdmin()) {
             return ChatbotScope.everyChatbot();
         }
-        return ChatbotScope.of(strings(jwt.getClaim(config.chatbotsClaim())));
+        if (roles.servedChatbots().isEmpty()) {
+            throw new Refused(403, "the token is not an agent's of any chatbot (the agent group and the chatbots it serves)");
+        }
+        return ChatbotScope.of(List.copyOf(roles.servedChatbots()));
     }
 
     private static String displayName(JsonWebToken jwt, String id) {
@@ -93,24 +95,6 @@ public class AgentAuthenticator {
             }
         }
         return id;
-    }
-
-    private static List<String> strings(Object claim) {
-        List<String> values = new ArrayList<>();
-        if (claim instanceof JsonArray array) {
-            for (JsonValue value : array) {
-                if (value instanceof JsonString s) {
-                    values.add(s.getString());
-                }
-            }
-        } else if (claim instanceof Collection<?> collection) {
-            collection.forEach(v -> values.add(String.valueOf(v)));
-        } else if (claim instanceof JsonString s) {
-            values.add(s.getString());
-        } else if (claim instanceof String s) {
-            values.add(s);
-        }
-        return values;
     }
 
     private static String fromSubProtocols(String header) {

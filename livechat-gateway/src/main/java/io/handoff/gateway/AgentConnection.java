@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One agent's open WebSocket, and the order the protocol promises on it: {@code hello}, {@code inbox},
@@ -22,6 +23,10 @@ import java.util.concurrent.Executor;
  * <p>All writes go through the socket's event loop in call order; the methods that decide what to
  * write are synchronized so that order is the order of the decisions. Commands from the agent run one
  * after another, off the event loop.
+ *
+ * <p>The connection is bounded: at most {@code maxQueued} commands wait, and at most the socket's
+ * write queue of bytes waits for an agent's browser to read them. Beyond either the connection is
+ * closed with a reason ({@link ConnectionClosings}) instead of holding workers or memory.
  */
 final class AgentConnection {
 
@@ -37,11 +42,22 @@ final class AgentConnection {
     /** Live events held back until the snapshot is out; null once it is. */
     private List<AgentEvents.Stored> held = new ArrayList<>();
     private CompletableFuture<Void> commands = CompletableFuture.completedFuture(null);
+    private final AtomicInteger queued = new AtomicInteger();
+    private final int maxQueued;
+    private final ConnectionClosings closings;
+    private volatile boolean closing;
 
-    AgentConnection(ServerWebSocket socket, Context context, Agent agent) {
+    /**
+     * @param maxUnsentBytes how far the agent's side may fall behind in reading before it is closed
+     */
+    AgentConnection(ServerWebSocket socket, Context context, Agent agent, int maxQueued, int maxUnsentBytes,
+                    ConnectionClosings closings) {
         this.socket = socket;
         this.context = context;
         this.agent = agent;
+        this.maxQueued = maxQueued;
+        this.closings = closings;
+        socket.setWriteQueueMaxSize(maxUnsentBytes);
     }
 
     Agent agent() {
@@ -49,7 +65,7 @@ final class AgentConnection {
     }
 
     /** Sends {@code hello}, the inbox and the missed events, then whatever was held back meanwhile. */
-    synchronized void start(LiveChatSessions.Snapshot snapshot, ObjectNode hello, ObjectNode inbox) {
+    synchronized void start(InboxSnapshots.Snapshot snapshot, ObjectNode hello, ObjectNode inbox) {
         write(AgentFrame.toJson(hello));
         write(AgentFrame.toJson(inbox));
         for (AgentEvents.Stored event : snapshot.missed()) {
@@ -109,11 +125,51 @@ final class AgentConnection {
         write(AgentFrame.toJson(frame));
     }
 
-    /** Runs the agent's command after the ones before it, on {@code executor}. */
+    /**
+     * Runs the agent's command after the ones before it, on {@code executor}; closes the connection
+     * instead when {@code maxQueued} commands are already waiting.
+     */
     synchronized void enqueue(Runnable command, Executor executor) {
-        commands = commands.thenRunAsync(command, executor).exceptionally(e -> {
+        if (queued.incrementAndGet() > maxQueued) {
+            queued.decrementAndGet();
+            close(ConnectionClosings.Reason.FLOOD, "more than " + maxQueued
+                    + " commands are waiting; wait for their ack or error before sending more");
+            return;
+        }
+        commands = commands.thenRunAsync(() -> {
+            try {
+                command.run();
+            } finally {
+                queued.decrementAndGet();
+            }
+        }, executor).exceptionally(e -> {
             LOG.errorf(e, "a command of agent %s failed", agent.id());
             return null;
+        });
+    }
+
+    /**
+     * Closes the connection for {@code reason}, once, after an {@code error} frame that says why (unless
+     * the agent is not reading, when nothing more is written).
+     */
+    void close(ConnectionClosings.Reason reason, String detail) {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+        }
+        closings.closed(reason);
+        LOG.infof("agent %s's connection closed: %s", agent.id(), reason.text());
+        context.runOnContext(v -> {
+            if (socket.isClosed()) {
+                return;
+            }
+            if (reason != ConnectionClosings.Reason.NOT_READING) {
+                socket.writeTextMessage(AgentFrame.toJson(AgentFrame.error(reason.name().toLowerCase(java.util.Locale.ROOT),
+                        detail)));
+            }
+            socket.close(reason.code(), reason.text());
         });
     }
 
@@ -125,7 +181,11 @@ final class AgentConnection {
 
     private void write(String text) {
         context.runOnContext(v -> {
-            if (socket.isClosed()) {
+            if (socket.isClosed() || closing) {
+                return;
+            }
+            if (socket.writeQueueFull()) {
+                close(ConnectionClosings.Reason.NOT_READING, "frames are not being read");
                 return;
             }
             socket.writeTextMessage(text).onFailure(e -> LOG.debugf("frame to agent %s not written: %s",

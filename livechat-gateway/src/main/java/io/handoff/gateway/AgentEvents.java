@@ -124,6 +124,38 @@ public class AgentEvents {
         return events;
     }
 
+    /**
+     * The newest {@code limit} events with seq in (after, upTo] of the chatbots {@code scope} serves,
+     * oldest first. Filtered and bounded in the database (by the index on chatbot and seq), so a
+     * reconnect with {@code after=0} reads at most {@code limit} rows of its own chatbots.
+     */
+    static List<Stored> newestBetween(Connection c, ChatbotScope scope, long after, long upTo, int limit)
+            throws SQLException {
+        List<Stored> events = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT seq, chatbot_id, conversation_id, type, owner_id, frame::text FROM agent_event"
+                        + " WHERE seq > ? AND seq <= ?" + (scope.all() ? "" : " AND chatbot_id = ANY (?)")
+                        + " ORDER BY seq DESC LIMIT ?")) {
+            select.setLong(1, after);
+            select.setLong(2, upTo);
+            int next = 3;
+            if (!scope.all()) {
+                select.setArray(next++, c.createArrayOf("text", scope.chatbots().toArray()));
+            }
+            select.setInt(next, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new Stored(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5), (ObjectNode) EventJson.mapper().readTree(rows.getString(6))));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored agent event is not JSON", e);
+        }
+        java.util.Collections.reverse(events);
+        return events;
+    }
+
     public List<Stored> after(long after, int limit) {
         try (Connection c = dataSource.getConnection()) {
             return between(c, after, Long.MAX_VALUE, limit);

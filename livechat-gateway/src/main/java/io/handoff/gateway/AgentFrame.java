@@ -25,13 +25,20 @@ final class AgentFrame {
         return EventJson.mapper().createObjectNode().put("type", type);
     }
 
-    static ObjectNode hello(Agent agent, long seq) {
+    /** @param missedTruncated more events were missed than follow; only the newest come */
+    static ObjectNode hello(Agent agent, long seq, boolean missedTruncated) {
         ObjectNode hello = of("hello").put("protocol", PROTOCOL);
         hello.putObject("agent").put("id", agent.id()).put("name", agent.name());
         ArrayNode chatbots = hello.putArray("chatbots");
         agent.scope().chatbots().stream().sorted().forEach(chatbots::add);
         hello.put("allChatbots", agent.scope().all());
         hello.put("seq", seq);
+        if (agent.tokenExpiresAt() != null) {
+            hello.put("tokenExpiresAt", agent.tokenExpiresAt().toString());
+        }
+        if (missedTruncated) {
+            hello.put("missedTruncated", true);
+        }
         return hello;
     }
 

@@ -23,18 +23,24 @@ public class AgentSocket {
     private static final Logger LOG = Logger.getLogger(AgentSocket.class);
 
     private final AgentConnections connections;
-    private final LiveChatSessions sessions;
+    private final InboxSnapshots snapshots;
     private final AgentAuthenticator authenticator;
     private final AgentCommands commands;
     private final GatewayConfig.Inbox inbox;
+    private final GatewayConfig.Commands limits;
+    private final int maxMissed;
+    private final ConnectionClosings closings;
 
-    public AgentSocket(AgentConnections connections, LiveChatSessions sessions, AgentAuthenticator authenticator,
-                       AgentCommands commands, GatewayConfig config) {
+    public AgentSocket(AgentConnections connections, InboxSnapshots snapshots, AgentAuthenticator authenticator,
+                       AgentCommands commands, GatewayConfig config, ConnectionClosings closings) {
         this.connections = connections;
-        this.sessions = sessions;
+        this.snapshots = snapshots;
         this.authenticator = authenticator;
         this.commands = commands;
         this.inbox = config.inbox();
+        this.limits = config.commands();
+        this.maxMissed = config.events().maxMissed();
+        this.closings = closings;
     }
 
     void init(@Observes Router router) {
@@ -83,20 +89,34 @@ public class AgentSocket {
     }
 
     private void open(Vertx vertx, ServerWebSocket socket, Agent agent, Long after) {
-        AgentConnection connection = new AgentConnection(socket, vertx.getOrCreateContext(), agent);
-        socket.textMessageHandler(text -> commands.handle(connection, text));
+        AgentConnection connection = new AgentConnection(socket, vertx.getOrCreateContext(), agent,
+                limits.maxQueued(), limits.maxUnsentBytes(), closings);
+        socket.textMessageHandler(text -> {
+            if (text.length() > limits.maxFrameLength()) {
+                connection.close(ConnectionClosings.Reason.FRAME_TOO_LARGE, "a frame may have at most "
+                        + limits.maxFrameLength() + " characters");
+                return;
+            }
+            commands.handle(connection, text);
+        });
+        long expiry = expiryTimer(vertx, connection, agent);
         socket.binaryMessageHandler(data -> connection.send(AgentFrame.error("unsupported_frame",
                 "frames must be JSON text messages")));
         socket.exceptionHandler(e -> LOG.debugf("agent WebSocket of %s: %s", agent.id(), e.getMessage()));
-        socket.closeHandler(v -> connections.remove(connection));
+        socket.closeHandler(v -> {
+            connections.remove(connection);
+            if (expiry >= 0) {
+                vertx.cancelTimer(expiry);
+            }
+        });
         // Registered before the snapshot is read, so an event stored meanwhile is not missed.
         connections.add(connection);
         if (socket.isClosed()) {
             connections.remove(connection);
             return;
         }
-        vertx.executeBlocking(() -> sessions.snapshot(agent.scope(), after, inbox.botLimit(), inbox.botWindow()), false)
-                .onSuccess(snapshot -> connection.start(snapshot, AgentFrame.hello(agent, snapshot.head()),
+        vertx.executeBlocking(() -> snapshots.snapshot(agent.scope(), after, inbox.botLimit(), inbox.botWindow(), maxMissed), false)
+                .onSuccess(snapshot -> connection.start(snapshot, AgentFrame.hello(agent, snapshot.head(), snapshot.missedTruncated()),
                         AgentFrame.inbox(snapshot.head(), snapshot.inbox())))
                 .onFailure(e -> {
                     LOG.errorf(e, "inbox of agent %s could not be read", agent.id());
@@ -105,6 +125,22 @@ public class AgentSocket {
                 });
         LOG.debugf("agent %s connected", agent.id());
     }
+
+    /**
+     * Closes the connection when the agent's token runs out, with {@value #TOKEN_EXPIRED_CODE} so that the
+     * console asks for a new token and reconnects with {@code after}; -1 when the token has no expiry.
+     */
+    private static long expiryTimer(Vertx vertx, AgentConnection connection, Agent agent) {
+        if (agent.tokenExpiresAt() == null) {
+            return -1;
+        }
+        long delay = Math.max(1, java.time.Duration.between(java.time.Instant.now(), agent.tokenExpiresAt()).toMillis());
+        return vertx.setTimer(delay, id -> connection.close(ConnectionClosings.Reason.TOKEN_EXPIRED,
+                "your token ran out; connect again with a new token and after=<the last seq you saw> to continue"));
+    }
+
+    /** The close code of a connection whose token ran out. */
+    static final int TOKEN_EXPIRED_CODE = 4001;
 
     private static void problem(RoutingContext rc, int status, String title, String detail) {
         String body = AgentFrame.toJson(io.handoff.events.json.EventJson.mapper().createObjectNode()

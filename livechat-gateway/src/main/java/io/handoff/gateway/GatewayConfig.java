@@ -1,5 +1,6 @@
 package io.handoff.gateway;
 
+import io.handoff.events.access.RoleGroups;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -22,10 +23,18 @@ public interface GatewayConfig {
     interface Auth {
 
         /** A member of this group (the token's {@code groups}) serves every chatbot. */
-        @WithDefault("handoff-admin")
+        @WithDefault(RoleGroups.DEFAULT_ADMIN)
         String adminGroup();
 
-        /** The claim that lists the chatbot ids anyone else serves. */
+        /** Chatbot administrators: named so that such a token without the agent group is refused. */
+        @WithDefault(RoleGroups.DEFAULT_CHATBOT_ADMIN)
+        String chatbotAdminGroup();
+
+        /** A member of this group serves the chatbots the token lists. */
+        @WithDefault(RoleGroups.DEFAULT_AGENT)
+        String agentGroup();
+
+        /** The claim that lists the chatbot ids an agent serves. */
         @WithDefault("chatbots")
         String chatbotsClaim();
     }
@@ -52,6 +61,13 @@ public interface GatewayConfig {
         /** How often the log is read when no notification came (notifications make it immediate). */
         @WithDefault("1s")
         Duration pollInterval();
+
+        /**
+         * The most missed events sent on a reconnect with {@code after}: the newest ones. The inbox is
+         * complete whatever the number; older missed events are history the agent can do without.
+         */
+        @WithDefault("1000")
+        int maxMissed();
     }
 
     /** Agents' commands over the WebSocket. */
@@ -64,6 +80,24 @@ public interface GatewayConfig {
         /** Threads that carry out agents' commands (database and Kafka calls). */
         @WithDefault("16")
         int threads();
+
+        /** The largest text frame an agent may send, in characters; a larger one closes the connection (1009). */
+        @WithDefault("16384")
+        int maxFrameLength();
+
+        /**
+         * Commands of one connection waiting to be carried out; one more closes the connection (1008), so
+         * an agent that floods cannot hold the workers or the memory.
+         */
+        @WithDefault("32")
+        int maxQueued();
+
+        /**
+         * Bytes written to one connection and not yet taken by the agent's browser; a connection that does
+         * not read falls this far behind and is closed (1008) instead of piling up frames.
+         */
+        @WithDefault("1048576")
+        int maxUnsentBytes();
     }
 
     /** The agent console the gateway serves at {@code /console/}. */

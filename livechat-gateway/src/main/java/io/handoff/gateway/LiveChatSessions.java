@@ -124,10 +124,6 @@ public class LiveChatSessions {
     public record Claim(Outcome outcome, Session session) {
     }
 
-    /** What a connecting agent starts from: the newest event, the inbox, and what they missed. */
-    public record Snapshot(long head, List<Session> inbox, List<AgentEvents.Stored> missed) {
-    }
-
     /** A message of the transcript, as the {@code transcript} and {@code message} frames show it. */
     public record Line(String messageId, String role, String text, Instant at, AgentRef agent) {
 
@@ -458,65 +454,6 @@ public class LiveChatSessions {
                 }
             }
         });
-    }
-
-    /**
-     * The inbox of an agent serving {@code scope}, the newest event, and the events after {@code after}
-     * (when not null), all read from one snapshot of the database so they agree with each other.
-     */
-    public Snapshot snapshot(ChatbotScope scope, Long after, int botLimit, Duration botWindow) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            c.setReadOnly(true);
-            c.setAutoCommit(false);
-            try {
-                long head = AgentEvents.head(c);
-                List<Session> inbox = new ArrayList<>();
-                String filter = scope.all() ? "" : " AND chatbot_id = ANY (?)";
-                try (PreparedStatement open = c.prepareStatement("SELECT " + Session.COLUMNS
-                        + " FROM live_chat_session WHERE state IN ('WAITING', 'LIVE')" + filter
-                        + " ORDER BY CASE state WHEN 'WAITING' THEN 0 ELSE 1 END, state_since, conversation_id")) {
-                    scoped(c, open, scope);
-                    readAll(open, inbox);
-                }
-                try (PreparedStatement bot = c.prepareStatement("SELECT " + Session.COLUMNS
-                        + " FROM live_chat_session WHERE state = 'BOT' AND last_active_at > ?" + filter
-                        + " ORDER BY last_active_at DESC LIMIT " + botLimit)) {
-                    bot.setTimestamp(1, Timestamp.from(Instant.now().minus(botWindow)));
-                    if (!scope.all()) {
-                        bot.setArray(2, c.createArrayOf("text", scope.chatbots().toArray()));
-                    }
-                    readAll(bot, inbox);
-                }
-                List<AgentEvents.Stored> missed = after == null ? List.of()
-                        : AgentEvents.between(c, after, head, Integer.MAX_VALUE);
-                c.commit();
-                return new Snapshot(head, inbox, missed);
-            } finally {
-                if (!c.getAutoCommit()) {
-                    c.rollback();
-                }
-                c.setAutoCommit(true);
-                c.setReadOnly(false);
-                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            }
-        } catch (SQLException e) {
-            throw new SessionStoreException("inbox not read (SQL state " + e.getSQLState() + ")", e);
-        }
-    }
-
-    private static void scoped(Connection c, PreparedStatement select, ChatbotScope scope) throws SQLException {
-        if (!scope.all()) {
-            select.setArray(1, c.createArrayOf("text", scope.chatbots().toArray()));
-        }
-    }
-
-    private static void readAll(PreparedStatement select, List<Session> into) throws SQLException {
-        try (ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                into.add(Session.read(rows));
-            }
-        }
     }
 
     /** The escalation's transcript window followed by every message stored since, oldest first. */

@@ -22,6 +22,9 @@
   const TYPING_SHOWN_MS = 6000;
   const MAX_SEEN = 500;
   const MAX_TEXT = 4000;
+  // The sub-protocol offered next to "bearer.<token>", and the close code of a connection whose token ran out.
+  const SUB_PROTOCOL = "handoff.agent.v2";
+  const TOKEN_EXPIRED_CODE = 4001;
 
   const TRIGGERS = {
     human_request: "Asked for a person",
@@ -242,11 +245,32 @@
       $("token-input").focus();
       return;
     }
+    // A new token of the agent whose sign-in ran out continues where they left off (after=seq);
+    // anyone else's starts afresh.
+    const subject = (tokenClaims(token) || {}).sub;
+    if (state.agent && state.agent.id && subject !== state.agent.id) signOut("");
     sessionStorage.setItem(TOKEN_KEY, token);
     state.token = token;
     $("token-input").value = "";
     showConsole();
-    connect();
+    connectNow();
+  }
+
+  /**
+   * The gateway closed the connection because the token ran out: ask for a new one, keeping the
+   * conversations and the last seq, so signing in again continues without a gap.
+   */
+  function askForNewToken() {
+    sessionStorage.removeItem(TOKEN_KEY);
+    state.token = null;
+    clearTimeout(state.retryTimer);
+    state.retryTimer = null;
+    $("console-view").hidden = true;
+    $("agent-box").hidden = true;
+    $("sign-in-view").hidden = false;
+    $("sign-in-error").textContent = "Your sign-in ran out. Paste a new token to continue where you left off.";
+    setStatus("offline", "Signed out: token expired");
+    $("token-input").focus();
   }
 
   function signOut(reason) {
@@ -323,10 +347,10 @@
     }
     const url = new URL("/ws/agent", location.href);
     url.protocol = location.protocol === "https:" ? "wss:" : "ws:";
-    url.searchParams.set("access_token", state.token);
     if (state.seq !== null) url.searchParams.set("after", String(state.seq));
     setStatus("connecting", state.retries === 0 ? "Connecting…" : "Reconnecting…");
-    const socket = new WebSocket(url.toString());
+    // The token travels as a sub-protocol, never in the URL, which proxies and servers write to logs.
+    const socket = new WebSocket(url.toString(), [SUB_PROTOCOL, "bearer." + state.token]);
     state.socket = socket;
     let opened = false;
     socket.addEventListener("open", () => { opened = true; });
@@ -349,6 +373,10 @@
     socket.addEventListener("close", (event) => {
       if (state.socket !== socket) return;
       state.socket = null;
+      if (event.code === TOKEN_EXPIRED_CODE) {
+        askForNewToken();
+        return;
+      }
       if (!opened) state.failedHandshakes += 1;
       scheduleReconnect(event);
     });

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -94,7 +95,24 @@ class AgentSocketProtocolTest {
         upgrade("?access_token=" + token())
                 .then().statusCode(403)
                 .contentType("application/problem+json")
-                .body("detail", containsString("no chatbot"));
+                .body("detail", containsString("not an agent's"));
+    }
+
+    @Test
+    void onlyAgentsAndTheGlobalAdministratorMayConnect() {
+        Instant soon = Instant.now().plus(Duration.ofMinutes(5));
+        // an administrator of a chatbot configures it; answering its visitors takes the agent role
+        String chatbotAdmin = TokenIssuer.shared().token("owner", null, List.of(TokenIssuer.CHATBOT_ADMIN_GROUP),
+                List.of("bot-a"), List.of(TokenIssuer.CONSOLE_AUDIENCE), soon);
+        upgrade("?access_token=" + chatbotAdmin).then().statusCode(403).contentType("application/problem+json");
+        // listed for the chatbot, in no group
+        String noRole = TokenIssuer.shared().token("someone", null, List.of(), List.of("bot-a"),
+                List.of(TokenIssuer.CONSOLE_AUDIENCE), soon);
+        upgrade("?access_token=" + noRole).then().statusCode(403);
+        // an agent's token for the APIs, not the console
+        String forTheApi = TokenIssuer.shared().token("agent-7", null, List.of(TokenIssuer.AGENT_GROUP), List.of("bot-a"),
+                List.of(TokenIssuer.API_AUDIENCE), soon);
+        upgrade("?access_token=" + forTheApi).then().statusCode(401);
     }
 
     @Test

@@ -64,6 +64,7 @@ import java.util.logging.Level;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -308,8 +309,42 @@ class ConsoleBrowserTest {
                 assertThat(handshakes).as("after= of each handshake").hasSizeGreaterThanOrEqualTo(2);
                 assertThat(handshakes.get(0)).isEmpty();
                 assertThat(handshakes.get(handshakes.size() - 1)).matches("[1-9][0-9]*");
+                // the token goes as a sub-protocol, never in the address, which proxies log
+                assertThat(network.handshakeTargets()).isNotEmpty().noneMatch(t -> t.contains("access_token"));
             }
         });
+    }
+
+    @Test
+    void whenTheTokenRunsOutTheConsoleAsksForANewOneAndContinuesWhereItLeftOff(TestInfo test) throws Exception {
+        inBrowser(test, () -> {
+            signIn(TokenIssuer.shared().agent("agent-zoe", "Zoe", List.of(CHATBOT), Duration.ofSeconds(10)), "Zoe");
+            EscalationCreated first = escalation(CHATBOT, "Is anyone there?");
+            produce(first);
+            awaitVisible(inboxItem("waiting-list", first.conversation().key()));
+
+            // the gateway closes the connection at the token's expiry; the console asks for a new one
+            awaitText("sign-in-error", "Your sign-in ran out");
+            EscalationCreated meanwhile = escalation(CHATBOT, "I wrote while you were signed out");
+            produce(meanwhile);
+            fillInToken(agentToken("agent-zoe", "Zoe", CHATBOT));
+
+            awaitUntil(d -> "online".equals(byTestId("connection-status").getAttribute("data-state")));
+            awaitVisible(inboxItem("waiting-list", meanwhile.conversation().key()));
+            awaitVisible(inboxItem("waiting-list", first.conversation().key()));
+            assertThat(byTestId("agent-name").getText()).isEqualTo("Zoe");
+        });
+    }
+
+    @Test
+    void theConsoleCannotBeFramedAndLoadsOnlyFromItsOwnOrigin() {
+        io.restassured.response.Response page = given().when().get("/console/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.header("Content-Security-Policy")).contains("frame-ancestors 'none'")
+                .contains("script-src 'self'").contains("connect-src 'self' http://localhost:8082")
+                .contains("object-src 'none'");
+        assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(given().when().get("/console/console.js").header("Content-Security-Policy")).contains("frame-ancestors 'none'");
     }
 
     @Test

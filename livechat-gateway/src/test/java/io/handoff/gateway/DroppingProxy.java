@@ -27,6 +27,7 @@ final class DroppingProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final List<String> handshakeAfter = new CopyOnWriteArrayList<>();
+    private final List<String> handshakeTargets = new CopyOnWriteArrayList<>();
     private volatile boolean refusing;
 
     private DroppingProxy(ServerSocket server, int targetPort) {
@@ -58,6 +59,11 @@ final class DroppingProxy implements AutoCloseable {
     }
 
     /** The {@code after} value of each agent WebSocket handshake so far, in order; "" when it had none. */
+    /** The request target (path and query) of each WebSocket handshake, in order. */
+    List<String> handshakeTargets() {
+        return List.copyOf(handshakeTargets);
+    }
+
     List<String> handshakeAfter() {
         return List.copyOf(handshakeAfter);
     }
@@ -111,10 +117,15 @@ final class DroppingProxy implements AutoCloseable {
         int end = start.indexOf("\r\n");
         String requestLine = end < 0 ? start : start.substring(0, end);
         String[] parts = requestLine.split(" ");
-        if (parts.length < 2 || !parts[1].startsWith(AgentSocket.PATH + "?")) {
+        if (parts.length < 2 || !(parts[1].equals(AgentSocket.PATH) || parts[1].startsWith(AgentSocket.PATH + "?"))) {
             return;
         }
+        handshakeTargets.add(parts[1]);
         String after = "";
+        if (!parts[1].contains("?")) {
+            handshakeAfter.add(after);
+            return;
+        }
         for (String pair : parts[1].substring(parts[1].indexOf('?') + 1).split("&")) {
             if (pair.startsWith("after=")) {
                 after = URLDecoder.decode(pair.substring(6), StandardCharsets.UTF_8);

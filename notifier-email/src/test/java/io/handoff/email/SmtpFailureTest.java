@@ -96,6 +96,48 @@ class SmtpFailureTest {
     }
 
     @Test
+    void theLogNamesRecipientsByReferenceNeverByAddress() throws Exception {
+        String gone = unique("gone-private");
+        String ok = unique("ok-private");
+        String slow = unique("slow-private");
+        smtp.rejectPermanently(gone);
+        smtp.rejectTransiently(slow, 1);
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() >= java.util.logging.Level.INFO.intValue()) {
+                    lines.add(record instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getFormattedMessage()
+                            : String.valueOf(record.getMessage()));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            var escalation = SampleEvents.escalation("chatbot-uuid", 603, "Hello " + UUID.randomUUID());
+            NotifyEmail command = EmailCommands.first(escalation, "en", ok, gone, slow);
+            EmailCommands.send(kafka, command);
+            report(command, gone, "failed");
+            report(command, ok, "delivered");
+            report(command, slow, "delivered");
+            await().atMost(WAIT).until(() -> lines.stream().anyMatch(l -> l.contains(command.deliveryId()) && l.contains("emailed")));
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertThat(lines).anyMatch(l -> l.contains("rcpt-"));
+        assertThat(lines).noneMatch(l -> l.contains(gone) || l.contains(ok) || l.contains(slow));
+    }
+
+    @Test
     void aTransientRejectionIsRetriedWithBackoffUntilTheServerAcceptsIt() throws Exception {
         String slow = unique("slow");
         smtp.rejectTransiently(slow, 2);

@@ -4,6 +4,7 @@ import io.handoff.events.Topics;
 import io.handoff.testing.KafkaTestClient;
 import io.handoff.testing.RecordingHttpServer;
 import io.handoff.testing.SlackApiStandIn;
+import io.handoff.testing.TokenIssuer;
 import io.handoff.testing.quarkus.KafkaResource;
 import io.handoff.testing.quarkus.PostgresResource;
 import io.handoff.testing.quarkus.TokenResource;
@@ -15,6 +16,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -103,6 +107,29 @@ class SlackConnectionApiTest {
                 .put("/api/v1/chatbots/{id}/slack", "bot-a")
                 .then().statusCode(403).contentType("application/problem+json");
         asOwnerOf("bot-b").post("/api/v1/chatbots/{id}/slack/install-link", "bot-a").then().statusCode(403);
+    }
+
+    @Test
+    void aChatbotIdWithAControlCharacterIsABadRequestNotAnOutage() {
+        asAdmin().urlEncodingEnabled(false).get("/api/v1/chatbots/bot%00a/slack").then().statusCode(400)
+                .contentType("application/problem+json").body("title", equalTo("Invalid path"));
+        asAdmin().urlEncodingEnabled(false).delete("/api/v1/chatbots/bot%01a/slack").then().statusCode(400);
+    }
+
+    @Test
+    void anAgentOfTheChatbotCannotConnectOrDisconnectSlack() {
+        // an agent's console token is not meant for this API
+        String consoleToken = TokenIssuer.shared().agent("agent-kim", "Kim", List.of("bot-a"), Duration.ofMinutes(5));
+        given().auth().oauth2(consoleToken).get("/api/v1/chatbots/{id}/slack", "bot-a").then().statusCode(401);
+        // nor is the agent role, even on a token for the API
+        String agentForApi = TokenIssuer.shared().token("agent-kim", null, List.of(TokenIssuer.AGENT_GROUP),
+                List.of("bot-a"), List.of(TokenIssuer.API_AUDIENCE), Instant.now().plus(Duration.ofMinutes(5)));
+        given().auth().oauth2(agentForApi).contentType("application/json")
+                .body("{\"botToken\":\"" + SlackStandInResource.BOT_TOKEN + "\",\"channelId\":\"C0SUPPORT\"}")
+                .put("/api/v1/chatbots/{id}/slack", "bot-a")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(agentForApi).delete("/api/v1/chatbots/{id}/slack", "bot-a").then().statusCode(403);
+        given().auth().oauth2(agentForApi).post("/api/v1/chatbots/{id}/slack/install-link", "bot-a").then().statusCode(403);
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.handoff.slack.SlackTestSupport.WAIT;
+import static io.handoff.slack.SlackTestSupport.asAdmin;
 import static io.handoff.slack.SlackTestSupport.command;
 import static io.handoff.slack.SlackTestSupport.connect;
 import static io.handoff.slack.SlackTestSupport.kafka;
@@ -74,6 +75,35 @@ class SlackDeliveryTest {
                 r -> r.value().contains(command.deliveryId()) && r.value().contains("\"delivered\""), WAIT);
         assertThat(report.key()).isEqualTo(escalation.escalationId());
         assertThat(report.value()).contains("\"channel\":\"slack\"").doesNotContain(SlackStandInResource.BOT_TOKEN);
+    }
+
+    @Test
+    void anotherChatbotsConnectToTheSameWorkspaceDoesNotChangeWhatThisOnePostsWith() throws Exception {
+        String mine = "bot-" + UUID.randomUUID();
+        String theirs = "bot-" + UUID.randomUUID();
+        String myToken = "xoxb-mine-" + UUID.randomUUID();
+        connectWithToken(mine, myToken, "C0MINE");
+        // another tenant connects its own token to the same workspace afterwards
+        connectWithToken(theirs, "xoxb-theirs-" + UUID.randomUUID(), "C0THEIRS");
+
+        String marker = "order " + UUID.randomUUID();
+        send(command(SampleEvents.escalation(mine, 470, "Please help with " + marker), null, false));
+
+        RecordingHttpServer.Request posted = awaitPost(marker);
+        assertThat(posted.header("Authorization")).isEqualTo("Bearer " + myToken);
+        assertThat(SlackApiStandIn.form(posted)).containsEntry("channel", "C0MINE");
+
+        // and a command that names the other tenant's channel still posts with this chatbot's token only
+        String second = "order " + UUID.randomUUID();
+        send(command(SampleEvents.escalation(mine, 471, "Please help with " + second), "C0THEIRS", false));
+        assertThat(awaitPost(second).header("Authorization")).isEqualTo("Bearer " + myToken);
+    }
+
+    private static void connectWithToken(String chatbotId, String botToken, String channelId) {
+        asAdmin().contentType("application/json")
+                .body("{\"botToken\":\"" + botToken + "\",\"channelId\":\"" + channelId + "\"}")
+                .put("/api/v1/chatbots/{id}/slack", chatbotId)
+                .then().statusCode(200);
     }
 
     @Test

@@ -71,6 +71,19 @@ class SlackEventsTest {
     }
 
     @Test
+    void anUnsignedOrOversizedEventIsRefusedBeforeItsBodyIsTaken() throws Exception {
+        // 800 KiB without a signature: refused from the headers, with 401, not buffered and then refused
+        String big = "{\"type\":\"event_callback\",\"x\":\"" + "a".repeat(800 * 1024) + "\"}";
+        given().contentType("application/json").body(big).post("/slack/events")
+                .then().statusCode(401).contentType("application/problem+json").body("detail", containsString("not signed"));
+        // signed, but larger than any Slack event
+        String large = "{\"type\":\"event_callback\",\"x\":\"" + "a".repeat(600 * 1024) + "\"}";
+        signed(large, Instant.now()).post("/slack/events").then().statusCode(413).contentType("application/problem+json");
+        // a stale timestamp is refused before the body too
+        signed(big, Instant.now().minus(Duration.ofMinutes(10))).post("/slack/events").then().statusCode(401);
+    }
+
+    @Test
     void aReplyInAnEscalationThreadBecomesAnAgentReplyForTheGateway() throws Exception {
         String chatbot = "bot-" + UUID.randomUUID();
         connect(chatbot, "C0AGENTS");

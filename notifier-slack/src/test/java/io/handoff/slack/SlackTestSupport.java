@@ -39,7 +39,7 @@ final class SlackTestSupport {
     }
 
     static RequestSpecification asOwnerOf(String chatbot) {
-        return given().auth().oauth2(TokenIssuer.shared().forChatbots("owner@example.com", List.of(chatbot),
+        return given().auth().oauth2(TokenIssuer.shared().chatbotAdmin("owner@example.com", List.of(chatbot),
                 Duration.ofMinutes(10)));
     }
 

@@ -1,5 +1,6 @@
 package io.handoff.webhook;
 
+import io.handoff.events.access.RoleGroups;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -25,6 +26,15 @@ public interface WebhookConfig {
     Optional<List<String>> allowedNetworks();
 
     Retry retry();
+
+    Auth auth();
+
+    /** Who may use the operator API (docs/operations.md#failed-webhooks-and-replays). */
+    interface Auth {
+        /** Only members of this group (the token's {@code groups}), the global administrators, may. */
+        @WithDefault(RoleGroups.DEFAULT_ADMIN)
+        String adminGroup();
+    }
 
     interface Retry {
         /** The wait before each further attempt; the number of entries is the number of retries. */

@@ -76,12 +76,17 @@ public class WebhookSender {
         } catch (IllegalArgumentException e) {
             return new WebhookAttempt(WebhookAttempt.Outcome.PERMANENT, 0, "not an http(s) URL", null);
         }
+        long timestamp = Instant.now().getEpochSecond();
         request.header("User-Agent", config.userAgent())
                 .header(DELIVERY_HEADER, command.deliveryId())
-                .header(TIMESTAMP_HEADER, Long.toString(Instant.now().getEpochSecond()))
+                .header(TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(WebhookSigner.STANDARD_ID_HEADER, command.deliveryId())
+                .header(WebhookSigner.STANDARD_TIMESTAMP_HEADER, Long.toString(timestamp))
                 .post(RequestBody.create(body, JSON));
         if (command.signingSecret() != null && !command.signingSecret().isEmpty()) {
             request.header(WebhookSigner.HEADER, WebhookSigner.sign(body, command.signingSecret()));
+            request.header(WebhookSigner.STANDARD_SIGNATURE_HEADER,
+                    WebhookSigner.standardSignature(command.deliveryId(), timestamp, body, command.signingSecret()));
         }
         // the receiver may join the trace: W3C traceparent of this call's span (outside the signed bytes)
         try (TracedWork call = tracing.start("POST", SpanKind.CLIENT)) {

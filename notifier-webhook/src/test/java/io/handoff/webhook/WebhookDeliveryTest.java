@@ -13,6 +13,7 @@ import io.handoff.testing.RecordingHttpServer.Response;
 import io.handoff.testing.SampleEvents;
 import io.handoff.testing.quarkus.KafkaResource;
 import io.handoff.testing.quarkus.PostgresResource;
+import io.handoff.testing.quarkus.TokenResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +38,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(TokenResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "webhook"))
 class WebhookDeliveryTest {
 
@@ -107,6 +109,8 @@ class WebhookDeliveryTest {
         assertThat(request.header(WebhookSender.TIMESTAMP_HEADER)).matches("\\d{10}");
         assertThat(request.header("User-Agent")).startsWith("Handoff-Webhook/");
         assertThat(WebhookSignerTest.verifySignature(request.body(), "s3cret", request.header(WebhookSigner.HEADER))).isTrue();
+        assertThat(request.header(WebhookSigner.STANDARD_ID_HEADER)).isEqualTo(command.deliveryId());
+        assertThat(request.header(WebhookSigner.STANDARD_TIMESTAMP_HEADER)).isEqualTo(request.header(WebhookSender.TIMESTAMP_HEADER));
 
         JsonNode body = EventJson.mapper().readTree(request.body());
         assertThat(body.get("event").asText()).isEqualTo("escalation.created");
@@ -198,21 +202,55 @@ class WebhookDeliveryTest {
         assertThat(reports(command, 4)).extracting(r -> r.get("status").asText())
                 .containsExactlyInAnyOrder("retrying", "retrying", "retrying", "failed");
 
-        given().when().get("/api/v1/webhook-deliveries/failed")
+        OperatorApiAccessTest.asAdmin().when().get("/api/v1/webhook-deliveries/failed")
                 .then().statusCode(200)
                 .body("deliveryId", hasItem(command.deliveryId()))
                 .body("find { it.deliveryId == '" + command.deliveryId() + "' }.attempts", equalTo(4))
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("s3cret")));
 
         routes.put(path(command), r -> Response.status(200));
-        given().when().post("/api/v1/webhook-deliveries/{id}/replay", command.deliveryId()).then().statusCode(202);
+        OperatorApiAccessTest.asAdmin().when().post("/api/v1/webhook-deliveries/{id}/replay", command.deliveryId()).then().statusCode(202);
 
         await().atMost(WAIT).until(() -> requestsTo(command).size() == 5);
         Request replayed = requestsTo(command).get(4);
         assertThat(replayed.header(WebhookSender.DELIVERY_HEADER)).isEqualTo(command.deliveryId());
         assertThat(WebhookSignerTest.verifySignature(replayed.body(), "s3cret", replayed.header(WebhookSigner.HEADER))).isTrue();
-        given().when().post("/api/v1/webhook-deliveries/{id}/replay", command.deliveryId()).then().statusCode(409);
-        given().when().post("/api/v1/webhook-deliveries/{id}/replay", "unknown").then().statusCode(404);
+        OperatorApiAccessTest.asAdmin().when().post("/api/v1/webhook-deliveries/{id}/replay", command.deliveryId()).then().statusCode(409);
+        OperatorApiAccessTest.asAdmin().when().post("/api/v1/webhook-deliveries/{id}/replay", "unknown").then().statusCode(404);
+    }
+
+    @Test
+    void aStandardWebhooksVerifierAcceptsTheRequestAndRejectsItReplayedWithAFreshTimestamp() throws Exception {
+        NotifyWebhook command = commandForNewPath("s3cret");
+        send(command);
+        Request request = receiver.awaitRequest(r -> r.path().equals(path(command)), WAIT);
+        String payload = new String(request.body(), java.nio.charset.StandardCharsets.UTF_8);
+        String id = request.header(WebhookSigner.STANDARD_ID_HEADER);
+        String timestamp = request.header(WebhookSigner.STANDARD_TIMESTAMP_HEADER);
+        String signature = request.header(WebhookSigner.STANDARD_SIGNATURE_HEADER);
+        com.standardwebhooks.Webhook verifier = new com.standardwebhooks.Webhook(
+                "s3cret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        verifier.verify(payload, standardHeaders(id, timestamp, signature));
+
+        // an attacker who captured the request re-sends it later, with a fresh timestamp: well inside the
+        // verifier's tolerance, so only the signature over the timestamp can tell
+        String fresh = Long.toString(Long.parseLong(timestamp) + 30);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> verifier.verify(payload, standardHeaders(id, fresh, signature)))
+                .isInstanceOf(com.standardwebhooks.exceptions.WebhookVerificationException.class);
+        // or with the old one, which the verifier finds too old once its five minutes are over
+        String old = Long.toString(Long.parseLong(timestamp) - 600);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> verifier.verify(payload, standardHeaders(id, old,
+                        WebhookSigner.standardSignature(id, Long.parseLong(old), request.body(), "s3cret"))))
+                .isInstanceOf(com.standardwebhooks.exceptions.WebhookVerificationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> verifier.verify(payload.replace("escalation", "escalatiOn"),
+                        standardHeaders(id, timestamp, signature)))
+                .isInstanceOf(com.standardwebhooks.exceptions.WebhookVerificationException.class);
+    }
+
+    private static Map<String, List<String>> standardHeaders(String id, String timestamp, String signature) {
+        return Map.of("webhook-id", List.of(id), "webhook-timestamp", List.of(timestamp),
+                "webhook-signature", List.of(signature));
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.handoff.testing.SampleEvents;
 import io.handoff.testing.ScrapedMetrics;
 import io.handoff.testing.quarkus.KafkaResource;
 import io.handoff.testing.quarkus.PostgresResource;
+import io.handoff.testing.quarkus.TokenResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +33,7 @@ import static org.awaitility.Awaitility.await;
 /** notifier-webhook's metrics on /q/metrics, under the Prometheus names docs/operations.md lists. */
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(TokenResource.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "webhook"))
 class WebhookMetricsTest {
 

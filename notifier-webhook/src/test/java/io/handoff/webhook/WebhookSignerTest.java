@@ -37,6 +37,18 @@ class WebhookSignerTest {
     }
 
     @Test
+    void theStandardSignatureIsWhatTheStandardWebhooksLibrarySigns() throws Exception {
+        byte[] body = "{\"event\":\"escalation.created\",\"text\":\"Grüße\"}".getBytes(StandardCharsets.UTF_8);
+        com.standardwebhooks.Webhook library = new com.standardwebhooks.Webhook("my-secret".getBytes(StandardCharsets.UTF_8));
+
+        String ours = WebhookSigner.standardSignature("3f1c0a52-9a1e-3c55-8b5e-0c6f4f2f9d10", 1_767_225_600L, body, "my-secret");
+
+        assertThat(ours).matches("v1,[A-Za-z0-9+/]{43}=");
+        assertThat(ours).isEqualTo(library.sign("3f1c0a52-9a1e-3c55-8b5e-0c6f4f2f9d10", 1_767_225_600L,
+                new String(body, StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void matchesAKnownHmacVector() {
         // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?"
         String signature = WebhookSigner.sign("what do ya want for nothing?".getBytes(StandardCharsets.UTF_8), "Jefe");

@@ -15,6 +15,7 @@ import io.handoff.testing.KafkaTestClient;
 import io.handoff.testing.SampleEvents;
 import io.handoff.testing.ScrapedMetrics;
 import io.handoff.testing.quarkus.KafkaResource;
+import io.handoff.testing.quarkus.TokenResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -36,6 +37,7 @@ import static org.hamcrest.Matchers.equalTo;
 /** The detector's metrics on /q/metrics, under the Prometheus names docs/operations.md lists. */
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(TokenResource.class)
 class DetectorMetricsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -69,7 +71,7 @@ class DetectorMetricsTest {
         kafka.send(Topics.CHATBOT_SETTINGS, bot, EventJson.mapper().writeValueAsString(new ChatbotSettingsSnapshot(null,
                 UUID.randomUUID().toString(), Instant.now(), bot, 1, new ChatbotSettings("My Chatbot", true,
                 HandoffLevel.BALANCED, true, false, null, null, null, null, null, null, null, null))));
-        await().atMost(WAIT).untilAsserted(() -> given().contentType(ContentType.JSON)
+        await().atMost(WAIT).untilAsserted(() -> RuleTesterCalls.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("chatbotId", bot, "messages", List.of(Map.of("role", "visitor", "text", "Can I talk to a person?"))))
                 .when().post("/api/v1/triggers/evaluate")
                 .then().statusCode(200).body("action", equalTo("offer")));

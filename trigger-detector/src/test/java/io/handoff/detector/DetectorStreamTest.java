@@ -19,6 +19,7 @@ import io.handoff.events.settings.VisitorTexts;
 import io.handoff.testing.KafkaTestClient;
 import io.handoff.testing.SampleEvents;
 import io.handoff.testing.quarkus.KafkaResource;
+import io.handoff.testing.quarkus.TokenResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -45,6 +46,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(TokenResource.class)
 class DetectorStreamTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -68,7 +70,7 @@ class DetectorStreamTest {
     private static void publish(String chatbot, ChatbotSettings settings, String expectedAction) throws Exception {
         kafka.send(Topics.CHATBOT_SETTINGS, chatbot, EventJson.mapper().writeValueAsString(
                 new ChatbotSettingsSnapshot(null, UUID.randomUUID().toString(), Instant.now(), chatbot, 1, settings)));
-        await().atMost(WAIT).untilAsserted(() -> given().contentType(ContentType.JSON)
+        await().atMost(WAIT).untilAsserted(() -> RuleTesterCalls.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("chatbotId", chatbot, "messages", java.util.List.of(Map.of("role", "visitor", "text", "Can I talk to a person?"))))
                 .when().post("/api/v1/triggers/evaluate")
                 .then().statusCode(200).body("action", equalTo(expectedAction)));
@@ -276,26 +278,6 @@ class DetectorStreamTest {
         ConsumerRecord<String, String> offer = kafka.awaitRecord(Topics.DIRECTIVES,
                 r -> conversation.equals(r.key()) && r.value().contains("escalation.offered"), WAIT);
         assertThat(offer.value()).doesNotContain("aaaa");
-    }
-
-    @Test
-    void ruleTesterExplainsSignalsAndRejectsBadRequests() {
-        given().contentType(ContentType.JSON)
-                .body("{\"messages\": [{\"role\": \"assistant\", \"text\": \"Not sure.\", \"ai\": {\"confidence\": 0.2}},"
-                        + " {\"role\": \"visitor\", \"text\": \"Can I talk to a person?\"}]}")
-                .when().post("/api/v1/triggers/evaluate")
-                .then().statusCode(200)
-                .body("action", equalTo("offer"))
-                .body("signals[0].type", equalTo("human_request"))
-                .body("trigger.type", equalTo("human_request"));
-
-        given().contentType(ContentType.JSON).body("{\"messages\": [{\"role\": \"robot\", \"text\": \"hi\"}]}")
-                .when().post("/api/v1/triggers/evaluate")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("messages[0].role"));
-        given().contentType(ContentType.JSON).body("{oops")
-                .when().post("/api/v1/triggers/evaluate")
-                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

@@ -1,44 +1,39 @@
 package io.handoff.router.rest;
 
+import io.handoff.events.access.RoleGroups;
+import io.handoff.events.access.TokenRoles;
 import io.handoff.router.service.RouterConfig;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Decides whether the caller's token may manage a chatbot: an administrator may manage all of them,
- * anyone else the ids their token lists. Asked by every endpoint that names a chatbot.
+ * Decides what the caller's token may do with a chatbot: its administrators (and the global
+ * administrator) change its settings; its agents may only read how its escalations went. Asked by every
+ * endpoint that names a chatbot.
  */
 @RequestScoped
 public class ChatbotAccess {
 
-    private final JsonWebToken token;
-    private final RouterConfig config;
+    private final TokenRoles roles;
 
     public ChatbotAccess(JsonWebToken token, RouterConfig config) {
-        this.token = token;
-        this.config = config;
+        RouterConfig.Auth auth = config.auth();
+        this.roles = TokenRoles.of(token.getGroups(), token.getClaim(auth.chatbotsClaim()),
+                new RoleGroups(auth.adminGroup(), auth.chatbotAdminGroup(), auth.agentGroup()));
     }
 
-    public void require(String chatbotId) {
-        if (!mayManage(chatbotId)) {
-            throw new ForbiddenException("this token does not manage chatbot " + chatbotId);
+    /** Settings and anything else that changes how the chatbot escalates: its administrators only. */
+    public void requireAdmin(String chatbotId) {
+        if (!roles.administers(chatbotId)) {
+            throw new ForbiddenException("this token does not administer chatbot " + chatbotId);
         }
     }
 
-    public boolean mayManage(String chatbotId) {
-        if (token.getGroups() != null && token.getGroups().contains(config.auth().adminGroup())) {
-            return true;
+    /** Escalation tracking and statistics: its administrators and its agents. */
+    public void requireReader(String chatbotId) {
+        if (!roles.mayRead(chatbotId)) {
+            throw new ForbiddenException("this token is neither an agent nor an administrator of chatbot " + chatbotId);
         }
-        Object listed = token.getClaim(config.auth().chatbotsClaim());
-        if (listed instanceof JsonArray array) {
-            return array.stream().anyMatch(v -> v instanceof JsonString s && s.getString().equals(chatbotId));
-        }
-        if (listed instanceof JsonString single) {
-            return single.getString().equals(chatbotId);
-        }
-        return false;
     }
 }

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -39,6 +38,7 @@ import java.util.Optional;
 public class EscalationResource {
 
     static final int MAX_LIMIT = 200;
+    private static final int MAX_CURSOR_ID = 200;
 
     /** A page of the list; {@code nextCursor} is absent on the last page. */
     public record EscalationPage(List<TrackedEscalation> items, String nextCursor) {
@@ -66,11 +66,11 @@ public class EscalationResource {
                                @QueryParam("to") String to,
                                @Parameter(description = "page size, 1 to 200") @QueryParam("limit") @DefaultValue("50") int limit,
                                @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        access.require(chatbotId);
+        access.requireReader(chatbotId);
         List<FieldProblem> problems = new ArrayList<>();
         State state = state(status, problems);
-        Instant fromInstant = instant("from", from, problems);
-        Instant toInstant = instant("to", to, problems);
+        Instant fromInstant = QueryInstant.parse("from", from, problems, null);
+        Instant toInstant = QueryInstant.parse("to", to, problems, null);
         Position after = cursor(cursor, problems);
         if (limit < 1 || limit > MAX_LIMIT) {
             problems.add(new FieldProblem("limit", "must be between 1 and " + MAX_LIMIT));
@@ -90,7 +90,7 @@ public class EscalationResource {
         if (found.isEmpty()) {
             return Problem.response(404, "Not found", "No escalation " + escalationId);
         }
-        access.require(found.get().chatbotId());
+        access.requireReader(found.get().chatbotId());
         return Response.ok(found.get()).build();
     }
 
@@ -102,18 +102,6 @@ public class EscalationResource {
             return State.valueOf(status.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             problems.add(new FieldProblem("status", "must be one of RECEIVED, UNROUTED, WAITING, LIVE, RESOLVED"));
-            return null;
-        }
-    }
-
-    private static Instant instant(String name, String value, List<FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(name, "must be an instant such as 2026-11-23T09:00:00Z"));
             return null;
         }
     }
@@ -130,10 +118,17 @@ public class EscalationResource {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8);
             int bar = raw.indexOf('|');
-            return new Position(Instant.parse(raw.substring(0, bar)), raw.substring(bar + 1));
-        } catch (IllegalArgumentException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            problems.add(new FieldProblem("cursor", "is not a cursor this API returned"));
-            return null;
+            Instant createdAt = QueryInstant.parseOrNull(raw.substring(0, bar));
+            String escalationId = raw.substring(bar + 1);
+            // a cursor this API wrote holds a stored instant and id: none has a control character
+            if (createdAt != null && escalationId.length() <= MAX_CURSOR_ID
+                    && escalationId.chars().noneMatch(Character::isISOControl)) {
+                return new Position(createdAt, escalationId);
+            }
+        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            // not base64, or no separator: answered below like any other foreign cursor
         }
+        problems.add(new FieldProblem("cursor", "is not a cursor this API returned"));
+        return null;
     }
 }

@@ -103,7 +103,7 @@ public class SettingsResource {
     @APIResponse(responseCode = "200", description = "The settings; the webhook secret shows only as signingSecretSet")
     @APIResponse(responseCode = "404", description = "The chatbot has no settings")
     public Response get(@PathParam("chatbotId") String chatbotId) {
-        access.require(chatbotId);
+        access.requireAdmin(chatbotId);
         return service.find(chatbotId)
                 .map(SettingsResource::ok)
                 .orElseGet(() -> notFound(chatbotId));
@@ -124,7 +124,7 @@ public class SettingsResource {
     @APIResponse(responseCode = "200", description = "Saved and published to the other services")
     @APIResponse(responseCode = "400", description = "A problem document naming each invalid field")
     public Response put(@PathParam("chatbotId") String chatbotId, String body) throws JsonProcessingException {
-        access.require(chatbotId);
+        access.requireAdmin(chatbotId);
         if (body == null || body.isBlank()) {
             return Problem.response(400, "Missing body", "Send the settings as a JSON object.");
         }
@@ -151,7 +151,7 @@ public class SettingsResource {
     @APIResponse(responseCode = "200", description = "Saved and published to the other services")
     @APIResponse(responseCode = "404", description = "The chatbot has no settings yet; create them with PUT")
     public Response patch(@PathParam("chatbotId") String chatbotId, String body) throws JsonProcessingException {
-        access.require(chatbotId);
+        access.requireAdmin(chatbotId);
         if (body == null || body.isBlank()) {
             return Problem.response(400, "Missing body", "Send a JSON merge patch: an object with the fields to change.");
         }
@@ -183,7 +183,7 @@ public class SettingsResource {
     @Operation(summary = "Delete a chatbot's settings; escalations are then no longer routed")
     @APIResponse(responseCode = "204", description = "Deleted; the other services learn it from a tombstone")
     public Response delete(@PathParam("chatbotId") String chatbotId) {
-        access.require(chatbotId);
+        access.requireAdmin(chatbotId);
         return service.delete(chatbotId)
                 ? Response.noContent().build()
                 : notFound(chatbotId);

@@ -22,7 +22,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -61,10 +60,10 @@ public class StatsResource {
                             @QueryParam("to") String to,
                             @Parameter(description = "hour, day (default) or week")
                             @QueryParam("interval") String interval) {
-        access.require(chatbotId);
+        access.requireReader(chatbotId);
         List<FieldProblem> problems = new ArrayList<>();
-        Instant toInstant = instant("to", to, problems, Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        Instant fromInstant = instant("from", from, problems, toInstant.minus(DEFAULT_RANGE));
+        Instant toInstant = QueryInstant.parse("to", to, problems, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        Instant fromInstant = QueryInstant.parse("from", from, problems, toInstant.minus(DEFAULT_RANGE));
         Interval unit = interval(interval, problems);
         List<Instant> buckets = List.of();
         if (problems.isEmpty()) {
@@ -160,18 +159,6 @@ public class StatsResource {
         } catch (IllegalArgumentException e) {
             problems.add(new FieldProblem("interval", "must be hour, day or week"));
             return Interval.DAY;
-        }
-    }
-
-    private static Instant instant(String name, String value, List<FieldProblem> problems, Instant otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(name, "must be an instant such as 2026-11-23T09:00:00Z"));
-            return otherwise;
         }
     }
 }

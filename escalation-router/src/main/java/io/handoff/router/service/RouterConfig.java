@@ -1,5 +1,6 @@
 package io.handoff.router.service;
 
+import io.handoff.events.access.RoleGroups;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -33,14 +34,22 @@ public interface RouterConfig {
         Optional<List<String>> allowedNetworks();
     }
 
-    /** Who may manage which chatbot, read from the caller's token. */
+    /** Who may do what with which chatbot, read from the caller's token (docs/settings-api.md#authentication). */
     interface Auth {
 
-        /** A member of this group (the token's {@code groups}) manages every chatbot. */
-        @WithDefault("handoff-admin")
+        /** A member of this group (the token's {@code groups}) administers every chatbot. */
+        @WithDefault(RoleGroups.DEFAULT_ADMIN)
         String adminGroup();
 
-        /** The claim that lists the chatbot ids anyone else may manage. */
+        /** A member of this group administers the chatbots the token lists: their settings. */
+        @WithDefault(RoleGroups.DEFAULT_CHATBOT_ADMIN)
+        String chatbotAdminGroup();
+
+        /** A member of this group is an agent of the chatbots the token lists: reads their escalations. */
+        @WithDefault(RoleGroups.DEFAULT_AGENT)
+        String agentGroup();
+
+        /** The claim that lists the chatbot ids a chatbot administrator or agent acts for. */
         @WithDefault("chatbots")
         String chatbotsClaim();
     }

@@ -12,7 +12,10 @@ import java.util.Optional;
  * carrier-grade NAT, multicast, IPv6 local ranges), unless an operator put it on the allow-list.
  *
  * <p>The check runs on the address actually being connected to, so a name that resolves to an
- * internal address (or starts to, as in DNS rebinding) is refused as well.
+ * internal address (or starts to, as in DNS rebinding) is refused as well. IPv6 addresses that carry an
+ * IPv4 address (mapped, compatible, translated, NAT64, 6to4 and Teredo) are judged by the IPv4 address
+ * they reach. A refusal names the kind of address, never the address itself: it is shown to whoever
+ * saved the URL, who must not learn what an internal name resolves to.
  */
 public final class AddressPolicy {
 
@@ -36,18 +39,15 @@ public final class AddressPolicy {
         }
         String kind = classify(address);
         return kind == null ? Optional.empty()
-                : Optional.of(address.getHostAddress() + " is a " + kind + " address; webhooks may only reach public addresses");
+                : Optional.of("a " + kind + " address; webhooks may only reach public addresses");
     }
 
     /** The kind of non-public address, or null for a public one. */
     static String classify(InetAddress address) {
         if (address instanceof Inet6Address v6) {
-            byte[] b = v6.getAddress();
-            if (isV4Mapped(b)) {
-                return classify(toV4(b, 12));
-            }
-            if (isNat64(b)) {
-                return classify(toV4(b, 12));
+            String embedded = classifyEmbeddedV4(v6.getAddress());
+            if (embedded != null) {
+                return embedded.isEmpty() ? null : embedded;
             }
         }
         if (address.isAnyLocalAddress()) {
@@ -96,22 +96,58 @@ public final class AddressPolicy {
         return null;
     }
 
-    private static boolean isV4Mapped(byte[] b) {
-        for (int i = 0; i < 10; i++) {
+    /**
+     * The verdict on the IPv4 address an IPv6 form carries, {@code ""} for a public one, or null when the
+     * address carries none. Each form reaches its IPv4 address by a different road (a dual-stack socket, a
+     * translator, a tunnel), and each would otherwise be a way around the IPv4 rules.
+     */
+    private static String classifyEmbeddedV4(byte[] b) {
+        if (zero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
+            return orPublic(classify(toV4(b, 12)));                  // ::ffff:a.b.c.d, mapped
+        }
+        if (zero(b, 0, 8) && (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && zero(b, 10, 12)) {
+            return orPublic(classify(toV4(b, 12)));                  // ::ffff:0:a.b.c.d, translated (RFC 2765)
+        }
+        if (zero(b, 0, 12) && !(zero(b, 12, 15) && (b[15] == 0 || b[15] == 1))) {
+            return orPublic(classify(toV4(b, 12)));                  // ::a.b.c.d, compatible (deprecated); not :: or ::1
+        }
+        if (prefix(b, 0x00, 0x64, 0xff, 0x9b) && zero(b, 4, 12)) {
+            return orPublic(classify(toV4(b, 12)));                  // 64:ff9b::/96, well-known NAT64
+        }
+        if (prefix(b, 0x00, 0x64, 0xff, 0x9b) && (b[4] & 0xff) == 0x00 && (b[5] & 0xff) == 0x01) {
+            return "local-use NAT64 (IPv6)";                         // 64:ff9b:1::/48, a network's own translator
+        }
+        if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
+            return orPublic(classify(toV4(b, 2)));                   // 2002:a.b.c.d::/48, 6to4
+        }
+        if (prefix(b, 0x20, 0x01, 0x00, 0x00)) {                     // 2001:0::/32, Teredo: server and client
+            String server = classify(toV4(b, 4));
+            byte[] client = new byte[16];
+            for (int i = 12; i < 16; i++) {
+                client[i] = (byte) ~b[i];
+            }
+            String reached = server != null ? server : classify(toV4(client, 12));
+            return orPublic(reached);
+        }
+        return null;
+    }
+
+    private static String orPublic(String kind) {
+        return kind == null ? "" : kind;
+    }
+
+    private static boolean zero(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (b[i] != 0) {
                 return false;
             }
         }
-        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+        return true;
     }
 
-    /** 64:ff9b::/96, where NAT64 gateways map IPv4 addresses. */
-    private static boolean isNat64(byte[] b) {
-        if ((b[0] & 0xff) != 0x00 || (b[1] & 0xff) != 0x64 || (b[2] & 0xff) != 0xff || (b[3] & 0xff) != 0x9b) {
-            return false;
-        }
-        for (int i = 4; i < 12; i++) {
-            if (b[i] != 0) {
+    private static boolean prefix(byte[] b, int... bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if ((b[i] & 0xff) != bytes[i]) {
                 return false;
             }
         }

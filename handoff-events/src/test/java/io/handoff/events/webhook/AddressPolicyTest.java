@@ -24,6 +24,29 @@ class AddressPolicyTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"::10.0.0.1", "::a9fe:a9fe", "::7f00:1", "::0.0.0.5", "::ffff:0:a9fe:a9fe", "::ffff:0:10.1.2.3",
+            "64:ff9b::a9fe:a9fe", "64:ff9b:1::a9fe:a9fe", "64:ff9b:1::808:808", "2002:a9fe:a9fe::", "2002:7f00:1::1",
+            "2002:c0a8:101::", "2001:0:4136:e378:8000:63bf:f5ff:fffe", "2001:0:a00:1::1"})
+    void refusesIpv6FormsThatCarryANonPublicIpv4Address(String address) throws Exception {
+        assertThat(strict.refusal(InetAddress.getByName(address))).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"::808:808", "::ffff:0:808:808", "64:ff9b::808:808", "2002:808:808::1",
+            "2001:0:4136:e378:8000:63bf:f7f7:f7f7"})
+    void allowsIpv6FormsThatCarryAPublicIpv4Address(String address) throws Exception {
+        assertThat(strict.refusal(InetAddress.getByName(address))).isEmpty();
+    }
+
+    @Test
+    void aRefusalNamesTheKindOfAddressButNeverTheAddress() throws Exception {
+        assertThat(strict.refusal(InetAddress.getByName("10.20.30.40"))).hasValueSatisfying(why -> assertThat(why)
+                .contains("private").doesNotContain("10.20.30.40"));
+        assertThat(strict.refusal(InetAddress.getByName("::a9fe:a9fe"))).hasValueSatisfying(why -> assertThat(why)
+                .contains("link-local").doesNotContain("a9fe").doesNotContain("169.254"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"93.184.216.34", "8.8.8.8", "100.63.255.255", "100.128.0.1", "172.32.0.1",
             "2606:4700:4700::1111"})
     void allowsPublicAddresses(String address) throws Exception {

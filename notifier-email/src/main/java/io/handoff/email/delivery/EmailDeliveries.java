@@ -104,7 +104,8 @@ public class EmailDeliveries {
                 pending.add(recipient);
             } else {
                 count("skipped");
-                LOG.infof("email %s to %s was sent already or is being sent; not sent again", deliveryId, recipient);
+                LOG.infof("email %s to %s was sent already or is being sent; not sent again", deliveryId,
+                        RecipientRef.of(recipient));
             }
         }
         Map<String, String> failed = new LinkedHashMap<>();
@@ -122,7 +123,8 @@ public class EmailDeliveries {
                             count("delivered");
                             deliveryMetrics.attempted(command, DeliveryStatus.DELIVERED);
                             LOG.infof("escalation %s emailed to %s (delivery %s, attempt %d)",
-                                    command.escalation().escalationId(), recipient, deliveryId, attempt);
+                                    command.escalation().escalationId(), RecipientRef.of(recipient), deliveryId, attempt);
+                            LOG.debugf("%s is %s", RecipientRef.of(recipient), recipient);
                         }
                         case TRANSIENT -> {
                             if (wait.isPresent()) {
@@ -132,7 +134,8 @@ public class EmailDeliveries {
                                 count("retrying");
                                 deliveryMetrics.attempted(command, DeliveryStatus.RETRYING);
                                 LOG.warnf("email %s to %s failed on attempt %d (%s); retrying in %d ms", deliveryId,
-                                        recipient, attempt, outcome.detail(), wait.get().toMillis());
+                                        RecipientRef.of(recipient), attempt, RecipientRef.scrub(outcome.detail(), recipient),
+                                        wait.get().toMillis());
                             } else {
                                 fail(command, recipient, attempt,
                                         outcome.detail() + "; gave up after " + attempt + " attempt(s)", failed);
@@ -162,7 +165,9 @@ public class EmailDeliveries {
         report(command, recipient, DeliveryStatus.FAILED, attempt, reason);
         count("failed");
         deliveryMetrics.attempted(command, DeliveryStatus.FAILED);
-        LOG.warnf("email %s to %s failed: %s", command.deliveryId(), recipient, reason);
+        LOG.warnf("email %s to %s failed: %s", command.deliveryId(), RecipientRef.of(recipient),
+                RecipientRef.scrub(reason, recipient));
+        LOG.debugf("%s is %s", RecipientRef.of(recipient), recipient);
     }
 
     private void report(NotifyEmail command, String recipient, DeliveryStatus status, int attempt, String detail) {

@@ -1,5 +1,6 @@
 package io.handoff.slack.config;
 
+import io.handoff.events.access.RoleGroups;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -52,12 +53,21 @@ public interface SlackNotifierConfig {
 
     Auth auth();
 
+    /** Who may connect Slack for which chatbot (docs/settings-api.md#authentication). */
     interface Auth {
-        /** Members of this group (the {@code groups} claim) manage every chatbot. */
-        @WithDefault("handoff-admin")
+        /** Members of this group (the {@code groups} claim) administer every chatbot. */
+        @WithDefault(RoleGroups.DEFAULT_ADMIN)
         String adminGroup();
 
-        /** The claim that lists the chatbot ids a non-admin token may manage. */
+        /** Members of this group administer the chatbots the token lists. */
+        @WithDefault(RoleGroups.DEFAULT_CHATBOT_ADMIN)
+        String chatbotAdminGroup();
+
+        /** Agents: named so that an agent's token is told apart, and refused, here. */
+        @WithDefault(RoleGroups.DEFAULT_AGENT)
+        String agentGroup();
+
+        /** The claim that lists the chatbot ids a chatbot administrator acts for. */
         @WithDefault("chatbots")
         String chatbotsClaim();
     }

@@ -2,7 +2,10 @@ package io.handoff.slack.persistence;
 
 import java.time.Instant;
 
-/** A workspace the Slack app is installed in. {@link #toString()} leaves the token out. */
+/**
+ * A workspace the Slack app is installed in, with the bot token a chatbot's connection posts with.
+ * {@link #toString()} leaves the token out.
+ */
 public record Installation(String teamId, String teamName, String botUserId, String botToken, Instant installedAt) {
 
     @Override

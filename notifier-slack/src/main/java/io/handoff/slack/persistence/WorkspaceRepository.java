@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Installations (one per workspace, with its bot token), chatbots' connections and OAuth states. */
+/**
+ * Workspaces the app is known in, chatbots' connections and OAuth states. The bot token belongs to the
+ * connection: each chatbot posts with the token it was connected with, and no other chatbot's connect
+ * can change it.
+ */
 @ApplicationScoped
 public class WorkspaceRepository {
 
@@ -22,25 +26,28 @@ public class WorkspaceRepository {
         this.jdbc = new Jdbc(dataSource);
     }
 
-    /** Stores the installation (a reinstall replaces the token) and points the chatbot at it, atomically. */
+    /**
+     * Records the workspace and points the chatbot at it with the installation's bot token, atomically.
+     * Only this chatbot's connection changes: others connected to the same workspace keep their token.
+     */
     public void connect(Installation installation, Connection connection) {
         jdbc.inTransaction("store the Slack connection of chatbot " + connection.chatbotId(), List.of(
                 new Jdbc.Statement("""
-                        INSERT INTO slack_installation (team_id, team_name, bot_user_id, bot_token, installed_at)
-                        VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (team_id) DO UPDATE SET team_name = EXCLUDED.team_name,
-                            bot_user_id = EXCLUDED.bot_user_id, bot_token = EXCLUDED.bot_token,
-                            installed_at = EXCLUDED.installed_at
-                        """, installation.teamId(), installation.teamName(), installation.botUserId(),
-                        installation.botToken(), installation.installedAt()),
+                        INSERT INTO slack_installation (team_id, team_name, installed_at)
+                        VALUES (?, ?, ?)
+                        ON CONFLICT (team_id) DO UPDATE SET team_name = EXCLUDED.team_name
+                        """, installation.teamId(), installation.teamName(), installation.installedAt()),
                 new Jdbc.Statement("""
-                        INSERT INTO slack_connection (chatbot_id, team_id, channel_id, channel_name, connected_at)
-                        VALUES (?, ?, ?, ?, ?)
+                        INSERT INTO slack_connection (chatbot_id, team_id, channel_id, channel_name, connected_at,
+                                                      bot_token, bot_user_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (chatbot_id) DO UPDATE SET team_id = EXCLUDED.team_id,
                             channel_id = EXCLUDED.channel_id, channel_name = EXCLUDED.channel_name,
-                            connected_at = EXCLUDED.connected_at
+                            connected_at = EXCLUDED.connected_at, bot_token = EXCLUDED.bot_token,
+                            bot_user_id = EXCLUDED.bot_user_id
                         """, connection.chatbotId(), connection.teamId(), connection.channelId(),
-                        connection.channelName(), connection.connectedAt())));
+                        connection.channelName(), connection.connectedAt(), installation.botToken(),
+                        installation.botUserId())));
     }
 
     public Optional<Connection> findConnection(String chatbotId) {
@@ -61,11 +68,19 @@ public class WorkspaceRepository {
                 "DELETE FROM slack_connection WHERE chatbot_id = ?", chatbotId) > 0;
     }
 
-    public Optional<Installation> findInstallation(String teamId) {
-        return jdbc.query("read the Slack installation of team " + teamId, rs -> new Installation(
+    /**
+     * What the chatbot posts with: its connection's workspace and bot token. Empty when it is not
+     * connected, and when {@code teamId} is given and the chatbot is connected to another workspace.
+     */
+    public Optional<Installation> findCredentials(String chatbotId, String teamId) {
+        return jdbc.query("read the Slack credentials of chatbot " + chatbotId, rs -> new Installation(
                         rs.getString("team_id"), rs.getString("team_name"), rs.getString("bot_user_id"),
-                        rs.getString("bot_token"), Jdbc.instant(rs, "installed_at")),
-                "SELECT * FROM slack_installation WHERE team_id = ?", teamId).stream().findFirst();
+                        rs.getString("bot_token"), Jdbc.instant(rs, "connected_at")),
+                "SELECT c.team_id, i.team_name, c.bot_user_id, c.bot_token, c.connected_at"
+                        + " FROM slack_connection c JOIN slack_installation i USING (team_id) WHERE c.chatbot_id = ?",
+                chatbotId).stream()
+                .filter(found -> teamId == null || teamId.isBlank() || found.teamId().equals(teamId))
+                .findFirst();
     }
 
     public void saveInstallState(String state, String chatbotId, Instant expiresAt) {

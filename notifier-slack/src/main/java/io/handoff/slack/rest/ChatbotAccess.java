@@ -1,45 +1,30 @@
 package io.handoff.slack.rest;
 
+import io.handoff.events.access.RoleGroups;
+import io.handoff.events.access.TokenRoles;
 import io.handoff.slack.config.SlackNotifierConfig;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.util.Set;
-
 /**
- * The same rule as the settings API: a token of the admin group may connect Slack for any chatbot,
- * any other token only for the chatbots its claim lists.
+ * The same rule as the settings API: connecting Slack changes where a chatbot's escalations go, so only
+ * its administrators (and the global administrator) may; its agents may not.
  */
 @RequestScoped
 public class ChatbotAccess {
 
-    private final JsonWebToken token;
-    private final SlackNotifierConfig.Auth auth;
+    private final TokenRoles roles;
 
     public ChatbotAccess(JsonWebToken token, SlackNotifierConfig config) {
-        this.token = token;
-        this.auth = config.auth();
+        SlackNotifierConfig.Auth auth = config.auth();
+        this.roles = TokenRoles.of(token.getGroups(), token.getClaim(auth.chatbotsClaim()),
+                new RoleGroups(auth.adminGroup(), auth.chatbotAdminGroup(), auth.agentGroup()));
     }
 
     public void require(String chatbotId) {
-        Set<String> groups = token.getGroups();
-        if (groups != null && groups.contains(auth.adminGroup())) {
-            return;
+        if (!roles.administers(chatbotId)) {
+            throw new ForbiddenException("this token does not administer chatbot " + chatbotId);
         }
-        Object claim = token.getClaim(auth.chatbotsClaim());
-        boolean listed = claim instanceof JsonArray array
-                ? array.stream().anyMatch(v -> names(v, chatbotId))
-                : claim instanceof JsonValue value && names(value, chatbotId);
-        if (!listed) {
-            throw new ForbiddenException("this token does not manage chatbot " + chatbotId);
-        }
-    }
-
-    private static boolean names(JsonValue value, String chatbotId) {
-        return value instanceof JsonString s && s.getString().equals(chatbotId);
     }
 }

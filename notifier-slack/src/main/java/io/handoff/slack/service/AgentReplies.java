@@ -51,7 +51,7 @@ public class AgentReplies {
             return Optional.empty();
         }
         Optional<SlackThread> thread = threads.findByMessage(teamId, channel, threadTs);
-        Optional<Installation> installation = workspaces.findInstallation(teamId);
+        Optional<Installation> installation = thread.flatMap(t -> workspaces.findCredentials(t.chatbotId(), teamId));
         if (thread.isEmpty() || installation.isEmpty() || user.equals(installation.get().botUserId())) {
             return Optional.empty();
         }

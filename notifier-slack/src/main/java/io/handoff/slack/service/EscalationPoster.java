@@ -64,7 +64,7 @@ public class EscalationPoster {
 
     private Posted remindInThread(NotifySlack command, SlackThread thread, SlackCaller.RetryListener listener)
             throws SlackFailure {
-        Installation installation = workspaces.findInstallation(thread.teamId()).orElseThrow(() ->
+        Installation installation = workspaces.findCredentials(thread.chatbotId(), thread.teamId()).orElseThrow(() ->
                 new SlackFailure("the Slack workspace " + thread.teamId() + " is no longer connected", true));
         SlackTarget target = new SlackTarget(installation, thread.channelId());
         String text = ":alarm_clock: Reminder: no agent has answered this visitor yet. <"
@@ -89,8 +89,9 @@ public class EscalationPoster {
         if (teamId == null) {
             throw new SlackFailure("no Slack workspace is connected for chatbot " + chatbotId, true);
         }
-        Installation installation = workspaces.findInstallation(teamId).orElseThrow(() ->
-                new SlackFailure("the Slack workspace " + teamId + " is not connected", true));
+        // the chatbot posts only with its own connection's token, and only to the workspace it connected
+        Installation installation = workspaces.findCredentials(chatbotId, teamId).orElseThrow(() ->
+                new SlackFailure("chatbot " + chatbotId + " is not connected to the Slack workspace " + teamId, true));
         String channel = blank(command.channel()) ? connection.map(Connection::channelId).orElse(null) : command.channel();
         if (channel == null) {
             throw new SlackFailure("no Slack channel is set for chatbot " + chatbotId, true);

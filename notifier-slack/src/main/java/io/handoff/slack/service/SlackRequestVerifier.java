@@ -31,6 +31,21 @@ public class SlackRequestVerifier {
 
     /** Why the request is refused, or empty when it is genuine. */
     public Optional<String> refusal(String timestamp, String body, String signature) {
+        Optional<String> headers = headerRefusal(timestamp, signature);
+        if (headers.isPresent()) {
+            return headers;
+        }
+        if (!verifier.get().isValid(timestamp.trim(), body, signature, clock.millis())) {
+            return Optional.of("the signature does not match");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why the request is refused from its headers alone, or empty when only the body's signature is left
+     * to check: asked before the body is read, so an unsigned or stale request costs no buffering.
+     */
+    public Optional<String> headerRefusal(String timestamp, String signature) {
         if (verifier.isEmpty()) {
             return Optional.of("no signing secret is configured (HANDOFF_SLACK_SIGNING_SECRET)");
         }
@@ -45,9 +60,6 @@ public class SlackRequestVerifier {
         }
         if (Math.abs(clock.millis() - seconds * 1000) > SlackSignature.TimestampVerifier.TIMESTAMP_EXPIRATION_TIME_IN_MILLIS) {
             return Optional.of("the request timestamp is more than five minutes away from now");
-        }
-        if (!verifier.get().isValid(timestamp.trim(), body, signature, clock.millis())) {
-            return Optional.of("the signature does not match");
         }
         return Optional.empty();
     }

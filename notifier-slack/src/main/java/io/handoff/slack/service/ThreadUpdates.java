@@ -57,7 +57,7 @@ public class ThreadUpdates {
     }
 
     private void update(SlackThread thread, String news, EscalationMessage.Status status) throws SlackFailure {
-        Installation installation = workspaces.findInstallation(thread.teamId()).orElse(null);
+        Installation installation = workspaces.findCredentials(thread.chatbotId(), thread.teamId()).orElse(null);
         if (installation == null) {
             LOG.warnf("escalation %s: the Slack workspace %s is no longer connected; its thread is not updated",
                     thread.escalationId(), thread.teamId());

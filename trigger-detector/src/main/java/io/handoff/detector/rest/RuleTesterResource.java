@@ -1,42 +1,46 @@
 package io.handoff.detector.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.handoff.detector.flow.DetectionEngine;
 import io.handoff.detector.flow.Step;
 import io.handoff.detector.policy.Action;
 import io.handoff.detector.stream.ConversationState;
 import io.handoff.detector.stream.DetectorConfig;
 import io.handoff.detector.stream.DetectorStreams;
-import io.handoff.events.AiAssessment;
 import io.handoff.events.ChatbotRef;
 import io.handoff.events.ConversationRef;
 import io.handoff.events.ExternalId;
-import io.handoff.events.MessageRole;
+import io.handoff.events.access.RoleGroups;
+import io.handoff.events.access.TokenRoles;
 import io.handoff.events.escalation.Signal;
 import io.handoff.events.json.EventJson;
 import io.handoff.events.settings.ChatbotSettings;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.ForbiddenException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The rule tester: replays a conversation through the same {@link DetectionEngine} the stream uses,
  * with the chatbot's current settings, and says what the detector would do after the last message.
- * Nothing is stored or sent.
+ * Nothing is stored or sent. A chatbot's own rules (restricted topics, keywords) are its owner's, so only
+ * its administrators may apply them; without {@code chatbotId} the default rules are used.
  */
 @Path("/api/v1/triggers/evaluate")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class RuleTesterResource {
+
+    private static final String DEFAULTS_ID = "rule-tester";
 
     /** The answer: the last message's signals and the action. */
     public record Evaluation(List<Signal> signals, Action action, Signal trigger) {
@@ -44,64 +48,47 @@ public class RuleTesterResource {
 
     private final DetectorStreams streams;
     private final DetectionEngine engine;
+    private final JsonWebToken token;
+    private final DetectorConfig.Auth auth;
 
-    public RuleTesterResource(DetectorStreams streams, DetectorConfig config) {
+    public RuleTesterResource(DetectorStreams streams, DetectorConfig config, JsonWebToken token) {
         this.streams = streams;
         this.engine = new DetectionEngine(config.windowSize());
+        this.token = token;
+        this.auth = config.auth();
     }
 
     @POST
     public Response evaluate(String body) {
-        JsonNode request;
+        RuleTestRequest request;
         try {
-            request = EventJson.mapper().readTree(body == null ? "" : body);
+            request = RuleTestRequest.read(EventJson.mapper().readTree(body == null ? "" : body));
         } catch (JsonProcessingException e) {
-            return problem("$", "the body is not valid JSON");
+            return Problems.invalid("$", "the body is not valid JSON");
+        } catch (RuleTestRequest.InvalidRequest e) {
+            return Problems.invalid(e.refusal().field(), e.refusal().message());
         }
-        if (request == null || !request.isObject()) {
-            return problem("$", "send a JSON object with a messages array");
-        }
-        JsonNode messages = request.get("messages");
-        if (messages == null || !messages.isArray() || messages.isEmpty()) {
-            return problem("messages", "at least one message is required");
-        }
-        String chatbotId = request.path("chatbotId").asText("rule-tester");
-        ChatbotSettings settings = request.hasNonNull("chatbotId") ? streams.settingsOf(chatbotId) : ChatbotSettings.defaults();
-        ConversationState state = ConversationState.start(new ChatbotRef(ExternalId.of(chatbotId), null),
-                new ConversationRef(ExternalId.of("rule-tester"), "test", request.path("locale").asText(null)), Instant.now());
+        ChatbotSettings settings = request.chatbotId().map(this::settingsOfAdministered).orElse(ChatbotSettings.defaults());
+        ConversationState state = ConversationState.start(
+                new ChatbotRef(ExternalId.of(request.chatbotId().orElse(DEFAULTS_ID)), null),
+                new ConversationRef(ExternalId.of(DEFAULTS_ID), "test", request.locale()), Instant.now());
         Step step = null;
-        for (int i = 0; i < messages.size(); i++) {
-            JsonNode message = messages.get(i);
-            String role = message.path("role").asText("");
-            if (!role.equals("visitor") && !role.equals("assistant")) {
-                return problem("messages[" + i + "].role", "must be \"visitor\" or \"assistant\"");
-            }
-            if (!message.path("text").isTextual()) {
-                return problem("messages[" + i + "].text", "a text is required");
-            }
-            AiAssessment ai = null;
-            JsonNode aiNode = message.get("ai");
-            if (aiNode != null && aiNode.isObject()) {
-                JsonNode confidence = aiNode.get("confidence");
-                if (confidence != null && !confidence.isNull() && !confidence.isNumber()) {
-                    return problem("messages[" + i + "].ai.confidence", "must be a number between 0 and 1");
-                }
-                ai = new AiAssessment(confidence == null || confidence.isNull() ? null : confidence.asDouble(),
-                        aiNode.path("handoffSuggested").asBoolean(false));
-            }
-            MessageRole messageRole = role.equals("visitor") ? MessageRole.VISITOR : MessageRole.ASSISTANT;
-            step = engine.onMessage(state, messageRole, message.get("text").asText(), ai, Instant.now(), settings,
-                    "rule-tester-" + i);
+        for (int i = 0; i < request.messages().size(); i++) {
+            RuleTestRequest.Message message = request.messages().get(i);
+            step = engine.onMessage(state, message.role(), message.text(), message.ai(), Instant.now(), settings,
+                    DEFAULTS_ID + "-" + i);
             state = step.state();
         }
         return Response.ok(new Evaluation(step.signals(), step.action(), step.trigger())).build();
     }
 
-    private static Response problem(String field, String message) {
-        return Response.status(400).type("application/problem+json")
-                .entity(Map.of("type", "about:blank", "title", "Invalid request", "status", 400,
-                        "detail", field + ": " + message,
-                        "errors", List.of(Map.of("field", field, "message", message))))
-                .build();
+    private ChatbotSettings settingsOfAdministered(String chatbotId) {
+        TokenRoles roles = TokenRoles.of(token.getGroups(), token.getClaim(auth.chatbotsClaim()),
+                new RoleGroups(auth.adminGroup(), auth.chatbotAdminGroup(), auth.agentGroup()));
+        if (!roles.administers(chatbotId)) {
+            throw new ForbiddenException("this token does not administer chatbot " + chatbotId
+                    + "; leave chatbotId out to test the default rules");
+        }
+        return streams.settingsOf(chatbotId);
     }
 }

@@ -5,6 +5,7 @@ import io.handoff.events.escalation.SignalType;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,12 @@ public final class RepeatedQuestionSignal {
     private static final int QUOTE_LENGTH = 120;
     private static final int TYPO_MIN_LENGTH = 5;
     private static final int REMEMBERED_QUESTIONS = 16_384;
+    /**
+     * The most content words of one message that are compared. A question has far fewer; the bound keeps
+     * the typo-tolerant comparison, which looks at pairs of words, from growing with the square of a long
+     * text: beyond it a message costs only its tokenising, which is linear.
+     */
+    static final int MAX_COMPARED_WORDS = 64;
 
     /**
      * The content words of earlier questions, most recently used kept. Each visitor message is compared
@@ -44,7 +51,7 @@ public final class RepeatedQuestionSignal {
     }
 
     public static Optional<Signal> detect(VisitorText text, List<String> earlierQuestions) {
-        Set<String> now = ContentWords.of(text.tokens());
+        Set<String> now = compared(ContentWords.of(text.tokens()));
         if (now.isEmpty() || earlierQuestions == null) {
             return Optional.empty();
         }
@@ -68,10 +75,25 @@ public final class RepeatedQuestionSignal {
     private static Set<String> wordsOf(String earlier) {
         Set<String> known = EARLIER_WORDS.get(earlier);
         if (known == null) {
-            known = Set.copyOf(ContentWords.of(VisitorText.tokensOf(earlier)));
+            known = Set.copyOf(compared(ContentWords.of(VisitorText.tokensOf(earlier))));
             EARLIER_WORDS.put(earlier, known);
         }
         return known;
+    }
+
+    /** The first {@link #MAX_COMPARED_WORDS} of a message's content words, in the order they came. */
+    static Set<String> compared(Set<String> words) {
+        if (words.size() <= MAX_COMPARED_WORDS) {
+            return words;
+        }
+        Set<String> first = new LinkedHashSet<>();
+        for (String word : words) {
+            if (first.size() == MAX_COMPARED_WORDS) {
+                break;
+            }
+            first.add(word);
+        }
+        return first;
     }
 
     /** Jaccard similarity where words one typo apart count as shared. */

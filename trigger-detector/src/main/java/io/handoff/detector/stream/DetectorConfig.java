@@ -1,5 +1,6 @@
 package io.handoff.detector.stream;
 
+import io.handoff.events.access.RoleGroups;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -41,6 +42,28 @@ public interface DetectorConfig {
     /** Any other Kafka Streams property, e.g. {@code handoff.detector.streams."num.stream.threads"=2}. */
     @WithName("streams")
     Map<String, String> streamsOverrides();
+
+    Auth auth();
+
+    /** Who may use the rule tester (docs/detection.md#rule-tester). */
+    interface Auth {
+
+        /** Members of this group (the token's {@code groups}) may test any chatbot's rules. */
+        @WithDefault(RoleGroups.DEFAULT_ADMIN)
+        String adminGroup();
+
+        /** Members of this group may test the rules of the chatbots the token lists. */
+        @WithDefault(RoleGroups.DEFAULT_CHATBOT_ADMIN)
+        String chatbotAdminGroup();
+
+        /** Agents, who may test the default rules only. */
+        @WithDefault(RoleGroups.DEFAULT_AGENT)
+        String agentGroup();
+
+        /** The claim that lists the chatbot ids of a chatbot administrator. */
+        @WithDefault("chatbots")
+        String chatbotsClaim();
+    }
 
     interface Topics {
         @WithDefault("chat.conversation-events")

@@ -32,6 +32,21 @@ class RepeatedQuestionSignalTest {
     }
 
     @Test
+    void aLongTextIsComparedByItsFirstContentWordsOnly() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            text.append("word").append(Integer.toString(i, 36)).append(' ');
+        }
+        java.util.Set<String> words = ContentWords.of(VisitorText.tokensOf(text.toString()));
+        assertThat(words).hasSizeGreaterThan(RepeatedQuestionSignal.MAX_COMPARED_WORDS);
+
+        assertThat(RepeatedQuestionSignal.compared(words)).hasSize(RepeatedQuestionSignal.MAX_COMPARED_WORDS)
+                .containsExactlyElementsOf(words.stream().limit(RepeatedQuestionSignal.MAX_COMPARED_WORDS).toList());
+        // the same long text again is still a repeat
+        assertThat(RepeatedQuestionSignal.detect(text.toString(), List.of(text.toString()))).isPresent();
+    }
+
+    @Test
     void ignoresMessagesWithoutContentAndEmptyHistory() {
         assertThat(RepeatedQuestionSignal.detect("ok thanks", List.of("ok thanks"))).isEmpty();
         assertThat(RepeatedQuestionSignal.detect("How do I reset my password?", List.of())).isEmpty();
