@@ -157,6 +157,36 @@ class EscalationTrackingTest {
     }
 
     @Test
+    void anotherChatbotsLiveChatOnTheSameConversationIdAnswersAndResolvesNothingHere() throws Exception {
+        String mine = "bot-" + UUID.randomUUID();
+        String theirs = "bot-" + UUID.randomUUID();
+        configure(mine, """
+                {"offerFirst": false, "email": {"enabled": true, "recipients": "ana@support.test"}}""");
+        long shared = 9100 + (System.nanoTime() % 800);
+        EscalationCreated escalation = escalate(mine, shared, Instant.now());
+        String id = escalation.escalationId();
+        awaitTracked(id, "WAITING");
+        EscalationCreated other = SampleEvents.escalation(theirs, shared, "I need a person");
+
+        // the other chatbot's agent takes over its conversation of the same id (proactively: no escalation
+        // id), then ends it
+        kafka().send(Topics.DIRECTIVES, other.conversation().key(), EventJson.mapper().writeValueAsString(
+                new LivechatStarted(null, UUID.randomUUID().toString(), Instant.now(), other.chatbot(),
+                        other.conversation(), null, new AgentRef("agent-9", "Max"), "Max has joined")));
+        kafka().send(Topics.DIRECTIVES, other.conversation().key(), EventJson.mapper().writeValueAsString(
+                new LivechatEnded(null, UUID.randomUUID().toString(), Instant.now(), other.chatbot(),
+                        other.conversation(), new AgentRef("agent-9", "Max"), "Live chat has ended")));
+        // and then this chatbot's own agent joins: only that answers this escalation
+        kafka().send(Topics.DIRECTIVES, escalation.conversation().key(), EventJson.mapper().writeValueAsString(
+                new LivechatStarted(null, UUID.randomUUID().toString(), Instant.now(), escalation.chatbot(),
+                        escalation.conversation(), null, new AgentRef("agent-1", "Ana"), "Ana has joined")));
+
+        JsonPath live = awaitTracked(id, "LIVE");
+        assertThat(live.getString("respondedBy")).isEqualTo("Ana");
+        assertThat(live.getString("resolvedAt")).isNull();
+    }
+
+    @Test
     void eachDueReminderIsClaimedByOneReplicaOnly() throws Exception {
         String chatbot = "bot-" + UUID.randomUUID();
         List<String> ids = new ArrayList<>();

@@ -221,6 +221,21 @@ class StatsTest {
     }
 
     @Test
+    void twoChatbotsUsingTheSameConversationIdEachCountTheirOwnConversation() {
+        String other = "bot-" + UUID.randomUUID();
+        activity.seen(List.of(new ActivityRepository.Seen(chatbot, conversation(7), MONDAY.plusSeconds(100)),
+                new ActivityRepository.Seen(other, conversation(7), MONDAY.plusSeconds(200))));
+        activity.offered(other, conversation(7), MONDAY.plusSeconds(300));
+
+        for (String bot : List.of(chatbot, other)) {
+            JsonPath stats = asAdmin().when().get("/api/v1/chatbots/{id}/stats?from=2026-03-02T00:00:00Z"
+                    + "&to=2026-03-03T00:00:00Z&interval=day", bot).then().statusCode(200).extract().jsonPath();
+            assertThat(stats.getInt("totals.conversations")).as(bot).isEqualTo(1);
+            assertThat(stats.getInt("totals.offers")).as(bot).isEqualTo(bot.equals(other) ? 1 : 0);
+        }
+    }
+
+    @Test
     void anInvalidEventGoesToTheDeadLetterTopicWithTheReasonAndTheEventsAroundItAreCounted() throws Exception {
         String invalid = "{\"type\": \"message.created\", \"eventId\": \"e-1\", \"message\": {";
         visitorWrites(1, MONDAY.plusSeconds(100));

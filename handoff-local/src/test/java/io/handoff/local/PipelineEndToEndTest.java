@@ -170,6 +170,67 @@ class PipelineEndToEndTest {
     }
 
     @Test
+    void twoChatbotsUsingTheSameConversationIdReachOnlyTheirOwnTeams() throws Exception {
+        long conversation = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        Map<String, String> detail = Map.of("a", "parcel 4411 is lost", "b", "invoice 9902 is wrong");
+        Map<String, String> chatbots = new LinkedHashMap<>();
+        for (String tenant : detail.keySet()) {
+            String chatbot = "tenant-" + tenant + "-" + UUID.randomUUID();
+            chatbots.put(tenant, chatbot);
+            stack.connectSlack(chatbot, "C0TEAM" + tenant.toUpperCase());
+            HttpResponse<String> saved = stack.putSettings(chatbot, """
+                    {"name": "My Chatbot", "offerFirst": false,
+                     "email": {"enabled": true, "recipients": "team-%1$s@support.test"},
+                     "slack": {"enabled": true, "channel": "C0TEAM%2$s"},
+                     "webhook": {"enabled": true, "url": "%3$s"}}
+                    """.formatted(tenant, tenant.toUpperCase(), stack.webhookReceiver().url("/tenants/" + chatbot)));
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            awaitDetectorSettings(chatbot);
+        }
+        try (KafkaTestClient kafka = new KafkaTestClient(stack.kafkaBootstrapServers())) {
+            int n = 0;
+            for (String tenant : detail.keySet()) {
+                for (String text : List.of("My " + detail.get(tenant), "Can I talk to a person?")) {
+                    kafka.send(Topics.CONVERSATION_EVENTS, Long.toString(conversation), """
+                            {"type": "message.created", "eventId": "%s", "occurredAt": "2026-02-09T12:00:0%dZ",
+                             "chatbot": {"id": "%s", "name": "My Chatbot"},
+                             "conversation": {"id": %d, "channel": "web", "locale": "en"},
+                             "visitor": {"id": 123, "email": "visitor-%s@example.com"},
+                             "message": {"id": "m-%d", "role": "visitor", "text": "%s"}}
+                            """.formatted(UUID.randomUUID(), n, chatbots.get(tenant), conversation, tenant, n, text));
+                    n++;
+                }
+            }
+        }
+        for (String tenant : detail.keySet()) {
+            String own = detail.get(tenant);
+            String other = detail.get(tenant.equals("a") ? "b" : "a");
+            String chatbot = chatbots.get(tenant);
+            // the webhook: its own chatbot, its own visitor
+            JsonNode webhook = EventJson.mapper().readTree(stack.webhookReceiver()
+                    .awaitRequest(r -> r.path().equals("/tenants/" + chatbot), WAIT).body());
+            assertThat(webhook.get("chatbot").get("id").asText()).isEqualTo(chatbot);
+            assertThat(webhook.get("visitor").get("email").asText()).isEqualTo("visitor-" + tenant + "@example.com");
+            // the email to its own team holds its own transcript only
+            await().atMost(WAIT).untilAsserted(() -> assertThat(stack.smtp().receivedMessages())
+                    .filteredOn(m -> firstRecipient(m).equals("team-" + tenant + "@support.test"))
+                    .singleElement()
+                    .satisfies(m -> assertThat(MailParts.text(m, "text/plain")).contains(own).doesNotContain(other)));
+            // the Slack post goes to its own channel, with its own conversation
+            RecordingHttpServer.Request slack = stack.slackApi().recorder().awaitRequest(r -> r.path().equals("/api/chat.postMessage")
+                    && decode(r.bodyText()).contains("channel=C0TEAM" + tenant.toUpperCase()), WAIT);
+            assertThat(decode(slack.bodyText())).contains("chatbot=" + chatbot).doesNotContain(other);
+        }
+        // the console: two conversations of the same id, each with its chatbot
+        await().atMost(WAIT).untilAsserted(() -> assertThat(agentFrames.stream()
+                .map(PipelineEndToEndTest::tree)
+                .filter(f -> f.path("type").asText().equals("escalation.created")
+                        && f.path("conversationId").asText().equals(Long.toString(conversation)))
+                .map(f -> f.path("chatbotId").asText()).toList())
+                .containsExactlyInAnyOrderElementsOf(chatbots.values()));
+    }
+
+    @Test
     void oneTraceFollowsAVisitorMessageThroughDetectorRouterAndNotifiersToTheWebhook() throws Exception {
         String chatbot = "chatbot-" + UUID.randomUUID();
         String webhookPath = "/hooks/" + UUID.randomUUID();
@@ -295,6 +356,22 @@ class PipelineEndToEndTest {
         String expected = "sha256=" + HexFormat.of().formatHex(hmac.doFinal(payload));
         return signature != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 signature.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String firstRecipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode tree(String frame) {
+        try {
+            return EventJson.mapper().readTree(frame);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a frame that is not JSON: " + frame, e);
+        }
     }
 
     private static String decode(String form) {

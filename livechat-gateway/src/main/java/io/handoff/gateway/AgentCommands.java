@@ -9,6 +9,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -60,8 +61,11 @@ public class AgentCommands {
         workers.shutdown();
     }
 
-    /** A well-formed command: its type, the caller's ref, and the frame. */
-    private record Command(String type, String ref, String conversationId, JsonNode frame) {
+    /**
+     * A well-formed command: its type, the caller's ref, the conversation, the chatbot it belongs to when
+     * the agent said (conversation ids are unique only within a chatbot), and the frame.
+     */
+    private record Command(String type, String ref, String conversationId, String chatbotId, JsonNode frame) {
     }
 
     /** Checks a text frame from the agent and runs the command it holds, or says what is wrong with it. */
@@ -99,7 +103,7 @@ public class AgentCommands {
             connection.send(AgentFrame.error(ref, conversationId, "invalid_frame", problem));
             return;
         }
-        Command command = new Command(type, ref, conversationId, frame);
+        Command command = new Command(type, ref, conversationId, frame.path("chatbotId").asText(null), frame);
         connection.enqueue(() -> run(connection, command), workers);
     }
 
@@ -108,6 +112,11 @@ public class AgentCommands {
         if (conversation == null || !conversation.isTextual() || conversation.asText().isBlank()
                 || conversation.asText().length() > MAX_ID) {
             return "\"conversationId\" must be a non-empty string of at most " + MAX_ID + " characters";
+        }
+        JsonNode chatbot = frame.get("chatbotId");
+        if (chatbot != null && !chatbot.isNull() && (!chatbot.isTextual() || chatbot.asText().isBlank()
+                || chatbot.asText().length() > MAX_ID)) {
+            return "\"chatbotId\" must be a non-empty string of at most " + MAX_ID + " characters";
         }
         if ("send".equals(type)) {
             JsonNode text = frame.get("text");
@@ -140,7 +149,7 @@ public class AgentCommands {
         try {
             switch (command.type()) {
                 case "open" -> open(connection, command);
-                case "unwatch" -> connection.unwatch(command.conversationId());
+                case "unwatch" -> connection.unwatch(command.chatbotId(), command.conversationId());
                 case "send" -> send(connection, command);
                 case "take" -> take(connection, command);
                 case "end" -> end(connection, command);
@@ -156,20 +165,30 @@ public class AgentCommands {
         }
     }
 
-    /** The conversation if it exists and the agent serves its chatbot; otherwise answers not_found. */
+    /**
+     * The conversation if it exists and the agent serves its chatbot; otherwise answers not_found. When
+     * the agent serves several chatbots that each have a conversation of this id and did not say which,
+     * answers ambiguous_conversation instead of guessing.
+     */
     private Optional<Session> find(AgentConnection connection, Command command) {
-        Optional<Session> session = sessions.find(command.conversationId())
-                .filter(s -> connection.agent().scope().serves(s.chatbotId()));
-        if (session.isEmpty()) {
+        List<Session> found = sessions.findServed(connection.agent().scope(), command.chatbotId(), command.conversationId());
+        if (found.size() > 1) {
+            connection.send(AgentFrame.error(command.ref(), command.conversationId(), "ambiguous_conversation",
+                    "more than one of your chatbots has a conversation " + command.conversationId()
+                            + "; say which with \"chatbotId\""));
+            return Optional.empty();
+        }
+        if (found.isEmpty()) {
             connection.send(AgentFrame.error(command.ref(), command.conversationId(), "not_found",
                     "there is no conversation " + command.conversationId() + " among your chatbots"));
+            return Optional.empty();
         }
-        return session;
+        return Optional.of(found.get(0));
     }
 
     private void open(AgentConnection connection, Command command) {
         find(connection, command).ifPresent(session -> {
-            connection.watch(session.conversationId(), session.chatbotId());
+            connection.watch(session.chatbotId(), session.conversationId());
             connection.send(AgentFrame.transcript(command.ref(), session, sessions.transcript(session)));
         });
     }
@@ -186,7 +205,7 @@ public class AgentCommands {
                 messageId, command.frame().get("text").asText());
         switch (reply.result()) {
             case SENT, DUPLICATE -> connection.send(AgentFrame.ack(command.ref(), "send", session.conversationId())
-                    .put("messageId", messageId));
+                    .put("chatbotId", session.chatbotId()).put("messageId", messageId));
             case TAKEN -> taken(connection, command, reply.session());
             case NOT_OPEN -> notOpen(connection, command, "the conversation is closed; nothing can be sent to it");
             default -> throw new IllegalStateException("unknown result " + reply.result());
@@ -201,7 +220,8 @@ public class AgentCommands {
         LiveChatSessions.Claim claim = liveChat.take(found.get().chatbotId(), command.conversationId(),
                 connection.agent().ref());
         switch (claim.outcome()) {
-            case CLAIMED, ALREADY_THEIRS -> connection.send(AgentFrame.ack(command.ref(), "take", command.conversationId()));
+            case CLAIMED, ALREADY_THEIRS -> connection.send(AgentFrame.ack(command.ref(), "take", command.conversationId())
+                    .put("chatbotId", found.get().chatbotId()));
             case TAKEN -> taken(connection, command, claim.session());
             case NOT_OPEN -> notOpen(connection, command, "the conversation is closed; there is nothing to take over");
             default -> throw new IllegalStateException("unknown outcome " + claim.outcome());
@@ -214,9 +234,10 @@ public class AgentCommands {
             return;
         }
         if (liveChat.end(found.get(), connection.agent().ref()).isPresent()) {
-            connection.send(AgentFrame.ack(command.ref(), "end", command.conversationId()));
+            connection.send(AgentFrame.ack(command.ref(), "end", command.conversationId())
+                    .put("chatbotId", found.get().chatbotId()));
         } else {
-            sessions.find(command.conversationId()).ifPresent(now -> ownedBy(connection, command, now));
+            sessions.find(found.get().chatbotId(), command.conversationId()).ifPresent(now -> ownedBy(connection, command, now));
         }
     }
 
@@ -225,12 +246,13 @@ public class AgentCommands {
         if (found.isEmpty() || !ownedBy(connection, command, found.get())) {
             return;
         }
-        if (sessions.release(command.conversationId(), connection.agent().id()).isPresent()) {
+        String chatbotId = found.get().chatbotId();
+        if (sessions.release(chatbotId, command.conversationId(), connection.agent().id()).isPresent()) {
             LOG.infof("conversation %s: agent %s handed it back to the queue", command.conversationId(),
                     connection.agent().id());
-            connection.send(AgentFrame.ack(command.ref(), "release", command.conversationId()));
+            connection.send(AgentFrame.ack(command.ref(), "release", command.conversationId()).put("chatbotId", chatbotId));
         } else {
-            sessions.find(command.conversationId()).ifPresent(now -> ownedBy(connection, command, now));
+            sessions.find(chatbotId, command.conversationId()).ifPresent(now -> ownedBy(connection, command, now));
         }
     }
 
@@ -249,14 +271,15 @@ public class AgentCommands {
     }
 
     private void typing(AgentConnection connection, Command command) {
-        String chatbot = connection.watchedChatbot(command.conversationId());
+        String chatbot = connection.watchedChatbot(command.chatbotId(), command.conversationId());
         if (chatbot == null) {
             connection.send(AgentFrame.error(command.ref(), command.conversationId(), "not_found",
                     "open the conversation before saying you are typing in it"));
             return;
         }
         relay.typing(chatbot, command.conversationId(), connection.agent().id(),
-                AgentFrame.typing(command.conversationId(), connection.agent().ref(), command.frame().get("typing").asBoolean()));
+                AgentFrame.typing(chatbot, command.conversationId(), connection.agent().ref(),
+                        command.frame().get("typing").asBoolean()));
     }
 
     private static void taken(AgentConnection connection, Command command, Session holder) {

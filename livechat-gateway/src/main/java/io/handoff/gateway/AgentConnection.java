@@ -35,7 +35,10 @@ final class AgentConnection {
     private final ServerWebSocket socket;
     private final Context context;
     private final Agent agent;
-    /** The conversations this agent has open, with their chatbot. */
+    /**
+     * The conversations this agent has open, by chatbot and id (ids are unique only within a chatbot),
+     * each to its chatbot.
+     */
     private final Map<String, String> watching = new ConcurrentHashMap<>();
     /** The newest event sent or covered by the snapshot. */
     private long lastSeq;
@@ -96,7 +99,8 @@ final class AgentConnection {
 
     /** Another agent typing in a conversation this agent has open. */
     void typing(String chatbotId, String conversationId, String fromAgent, String frame) {
-        if (agent.scope().serves(chatbotId) && !agent.id().equals(fromAgent) && watching.containsKey(conversationId)) {
+        if (agent.scope().serves(chatbotId) && !agent.id().equals(fromAgent)
+                && watching.containsKey(pair(chatbotId, conversationId))) {
             write(frame);
         }
     }
@@ -105,20 +109,38 @@ final class AgentConnection {
         if (!agent.scope().serves(event.chatbotId())) {
             return false;
         }
-        return !event.isMessage() || agent.id().equals(event.ownerId()) || watching.containsKey(event.conversationId());
+        return !event.isMessage() || agent.id().equals(event.ownerId())
+                || watching.containsKey(pair(event.chatbotId(), event.conversationId()));
     }
 
-    void watch(String conversationId, String chatbotId) {
-        watching.put(conversationId, chatbotId);
+    private static String pair(String chatbotId, String conversationId) {
+        return chatbotId.length() + ":" + chatbotId + "|" + conversationId;
     }
 
-    /** The chatbot of a conversation this agent has open, or null when it is not open here. */
-    String watchedChatbot(String conversationId) {
-        return watching.get(conversationId);
+    void watch(String chatbotId, String conversationId) {
+        watching.put(pair(chatbotId, conversationId), chatbotId);
     }
 
-    void unwatch(String conversationId) {
-        watching.remove(conversationId);
+    /**
+     * The chatbot of a conversation this agent has open, or null when it is not open here (or, with no
+     * {@code chatbotId} given, when conversations of this id are open for several chatbots).
+     */
+    String watchedChatbot(String chatbotId, String conversationId) {
+        if (chatbotId != null) {
+            return watching.get(pair(chatbotId, conversationId));
+        }
+        List<String> chatbots = watching.values().stream()
+                .filter(c -> watching.containsKey(pair(c, conversationId))).distinct().toList();
+        return chatbots.size() == 1 ? chatbots.get(0) : null;
+    }
+
+    /** Stops watching the conversation of {@code chatbotId}, or of every chatbot when it is null. */
+    void unwatch(String chatbotId, String conversationId) {
+        if (chatbotId != null) {
+            watching.remove(pair(chatbotId, conversationId));
+        } else {
+            List.copyOf(watching.values()).forEach(c -> watching.remove(pair(c, conversationId)));
+        }
     }
 
     synchronized void send(ObjectNode frame) {

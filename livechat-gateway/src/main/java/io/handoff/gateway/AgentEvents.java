@@ -39,6 +39,8 @@ public class AgentEvents {
             sent.put("type", type);
             sent.put("seq", seq);
             sent.put("conversationId", conversationId);
+            // conversation ids are unique only within a chatbot: every frame says whose conversation it is
+            sent.put("chatbotId", chatbotId);
             copy.remove("type");
             sent.setAll(copy);
             try {

@@ -64,8 +64,8 @@ final class AgentFrame {
         return ack.put("action", action).put("conversationId", conversationId);
     }
 
-    static ObjectNode typing(String conversationId, AgentRef agent, boolean typing) {
-        ObjectNode frame = of("typing").put("conversationId", conversationId);
+    static ObjectNode typing(String chatbotId, String conversationId, AgentRef agent, boolean typing) {
+        ObjectNode frame = of("typing").put("conversationId", conversationId).put("chatbotId", chatbotId);
         frame.putObject("agent").put("id", agent.id()).put("name", agent.name());
         return frame.put("typing", typing);
     }

@@ -68,9 +68,9 @@ public class LiveChat {
 
     /** Claims the conversation if needed, then passes {@code text} to the visitor. */
     public Reply reply(String chatbotId, String conversationId, AgentRef agent, String messageId, String text) {
-        if (sessions.alreadySent(messageId)) {
+        if (sessions.alreadySent(chatbotId, messageId)) {
             LOG.debugf("agent message %s already passed on", messageId);
-            return new Reply(Result.DUPLICATE, sessions.find(conversationId).orElse(null));
+            return new Reply(Result.DUPLICATE, sessions.find(chatbotId, conversationId).orElse(null));
         }
         LiveChatSessions.Claim claim = take(chatbotId, conversationId, agent);
         switch (claim.outcome()) {
@@ -82,7 +82,7 @@ public class LiveChat {
                 break;
         }
         Session session = claim.session();
-        send(session, new AgentMessage(null, stableId("agent.message", messageId), Instant.now(),
+        send(session, new AgentMessage(null, stableId("agent.message", chatbotId, messageId), Instant.now(),
                 session.chatbotRef(), session.conversationRef(), agent, messageId, text));
         sessions.agentMessageSent(session, agent, messageId, text);
         messagesSent.increment();
@@ -100,10 +100,10 @@ public class LiveChat {
                 || claim.outcome() == LiveChatSessions.Outcome.ALREADY_THEIRS;
         if (theirs && !claim.session().announced()) {
             Session session = claim.session();
-            send(session, new LivechatStarted(null, stableId("livechat.started", conversationId, session.since().toString()),
+            send(session, new LivechatStarted(null, stableId("livechat.started", chatbotId, conversationId, session.since().toString()),
                     Instant.now(), session.chatbotRef(), session.conversationRef(), session.escalationId(), agent,
                     texts(session).agentJoined().replace("{agent}", agent.name())));
-            sessions.announced(conversationId);
+            sessions.announced(chatbotId, conversationId);
             LOG.infof("conversation %s: agent %s took it over", conversationId, agent.id());
         }
         return claim;
@@ -118,9 +118,9 @@ public class LiveChat {
         if (!session.ownedBy(agent.id())) {
             return Optional.empty();
         }
-        send(session, new LivechatEnded(null, stableId("livechat.ended", session.conversationId(), session.since().toString()),
+        send(session, new LivechatEnded(null, stableId("livechat.ended", session.chatbotId(), session.conversationId(), session.since().toString()),
                 Instant.now(), session.chatbotRef(), session.conversationRef(), agent, texts(session).liveChatEnded()));
-        Optional<Session> ended = sessions.end(session.conversationId(), agent.id());
+        Optional<Session> ended = sessions.end(session.chatbotId(), session.conversationId(), agent.id());
         ended.ifPresent(s -> {
             liveChatsEnded.increment();
             LOG.infof("conversation %s: agent %s ended the live chat", s.conversationId(), agent.id());

@@ -38,6 +38,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class LiveChatSessions {
 
+    /** The most lines since the escalation an agent is sent when opening a conversation: the newest. */
+    static final int MAX_TRANSCRIPT_LINES = 1000;
+
     /** PostgreSQL's unique_violation. */
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -51,9 +54,8 @@ public class LiveChatSessions {
             INSERT INTO live_chat_session (conversation_id, chatbot_id, escalation_id, state, escalation, chatbot,
                                            conversation, last_message, opened_at)
             VALUES (?, ?, ?, 'WAITING', ?::jsonb, ?::jsonb, ?::jsonb, ?, now())
-            ON CONFLICT (conversation_id) DO UPDATE
-               SET chatbot_id = EXCLUDED.chatbot_id,
-                   escalation_id = EXCLUDED.escalation_id,
+            ON CONFLICT (chatbot_id, conversation_id) DO UPDATE
+               SET escalation_id = EXCLUDED.escalation_id,
                    state = 'WAITING',
                    escalation = EXCLUDED.escalation,
                    chatbot = EXCLUDED.chatbot,
@@ -85,7 +87,7 @@ public class LiveChatSessions {
             SELECT m.conversation_id, m.chatbot_id, 'BOT', m.chatbot::jsonb, m.conversation::jsonb, m.last_message
               FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                    AS m (conversation_id, chatbot_id, chatbot, conversation, last_message)
-            ON CONFLICT (conversation_id) DO UPDATE
+            ON CONFLICT (chatbot_id, conversation_id) DO UPDATE
                SET last_message = EXCLUDED.last_message,
                    last_active_at = now(),
                    state = CASE WHEN live_chat_session.state = 'CLOSED' THEN 'BOT' ELSE live_chat_session.state END,
@@ -223,9 +225,11 @@ public class LiveChatSessions {
         if (messages.isEmpty()) {
             return;
         }
+        // conversation ids are unique only within a chatbot: the pair is the conversation
         Map<String, List<MessageCreated>> byConversation = new LinkedHashMap<>();
         for (MessageCreated message : messages) {
-            byConversation.computeIfAbsent(message.conversation().key(), k -> new ArrayList<>()).add(message);
+            byConversation.computeIfAbsent(pair(message.chatbot().key(), message.conversation().key()),
+                    k -> new ArrayList<>()).add(message);
         }
         List<Touched> touched = touch(byConversation);
         List<Touched> toTell = touched.stream()
@@ -242,7 +246,7 @@ public class LiveChatSessions {
                             session.event("conversation.active"));
                     continue;
                 }
-                for (MessageCreated message : byConversation.get(session.conversationId())) {
+                for (MessageCreated message : byConversation.get(pair(session.chatbotId(), session.conversationId()))) {
                     String messageId = message.message().id() != null ? message.message().id() : message.eventId();
                     addLine(c, session, new Line(messageId, EventJson.mapper().valueToTree(message.message().role()).asText(),
                             message.message().text(), message.occurredAt(), null));
@@ -250,6 +254,10 @@ public class LiveChatSessions {
             }
             return null;
         });
+    }
+
+    private static String pair(String chatbotId, String conversationId) {
+        return chatbotId.length() + ":" + chatbotId + "|" + conversationId;
     }
 
     /** A conversation the touch changed: its session now, and whether it is new or back with the bot. */
@@ -297,11 +305,13 @@ public class LiveChatSessions {
         transaction("close of conversation " + closed.conversation().key(), c -> {
             try (PreparedStatement close = c.prepareStatement("""
                     UPDATE live_chat_session SET state = 'CLOSED', state_since = now(), updated_at = now()
-                     WHERE conversation_id = ? AND state <> 'CLOSED'
-                    RETURNING (SELECT state FROM live_chat_session WHERE conversation_id = ?) AS before,
+                     WHERE chatbot_id = ? AND conversation_id = ? AND state <> 'CLOSED'
+                    RETURNING (SELECT state FROM live_chat_session WHERE chatbot_id = ? AND conversation_id = ?) AS before,
                     """ + Session.COLUMNS)) {
-                close.setString(1, closed.conversation().key());
+                close.setString(1, closed.chatbot().key());
                 close.setString(2, closed.conversation().key());
+                close.setString(3, closed.chatbot().key());
+                close.setString(4, closed.conversation().key());
                 try (ResultSet row = close.executeQuery()) {
                     if (row.next() && !Session.BOT.equals(row.getString("before"))) {
                         Session session = Session.read(row);
@@ -314,22 +324,49 @@ public class LiveChatSessions {
         });
     }
 
-    public Optional<Session> find(String conversationId) {
+    public Optional<Session> find(String chatbotId, String conversationId) {
         try (Connection c = dataSource.getConnection()) {
-            return find(c, conversationId);
+            return find(c, chatbotId, conversationId);
         } catch (SQLException e) {
             throw new SessionStoreException("conversation " + conversationId + " not read (SQL state "
                     + e.getSQLState() + ")", e);
         }
     }
 
-    private static Optional<Session> find(Connection c, String conversationId) throws SQLException {
+    private static Optional<Session> find(Connection c, String chatbotId, String conversationId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + Session.COLUMNS
-                + " FROM live_chat_session WHERE conversation_id = ?")) {
-            select.setString(1, conversationId);
+                + " FROM live_chat_session WHERE chatbot_id = ? AND conversation_id = ?")) {
+            select.setString(1, chatbotId);
+            select.setString(2, conversationId);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(Session.read(row)) : Optional.empty();
             }
+        }
+    }
+
+    /**
+     * The conversations of this id among the chatbots {@code scope} serves (at most two are read: one is
+     * the answer, two mean the agent must say which chatbot's), or only {@code chatbotId}'s when given.
+     */
+    public List<Session> findServed(ChatbotScope scope, String chatbotId, String conversationId) {
+        if (chatbotId != null) {
+            return scope.serves(chatbotId) ? find(chatbotId, conversationId).stream().toList() : List.of();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("SELECT "
+                + Session.COLUMNS + " FROM live_chat_session WHERE conversation_id = ?"
+                + (scope.all() ? "" : " AND chatbot_id = ANY (?)") + " ORDER BY chatbot_id LIMIT 2")) {
+            select.setString(1, conversationId);
+            InboxSnapshots.scoped(c, select, 2, scope);
+            List<Session> found = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(Session.read(rows));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new SessionStoreException("conversation " + conversationId + " not read (SQL state "
+                    + e.getSQLState() + ")", e);
         }
     }
 
@@ -349,7 +386,7 @@ public class LiveChatSessions {
                     }
                 }
             }
-            Optional<Session> now = find(c, conversationId).filter(s -> s.chatbotId().equals(chatbotId));
+            Optional<Session> now = find(c, chatbotId, conversationId);
             if (now.isEmpty() || !Session.LIVE.equals(now.get().state())) {
                 return new Claim(Outcome.NOT_OPEN, now.orElse(null));
             }
@@ -358,21 +395,24 @@ public class LiveChatSessions {
     }
 
     /** The visitor has been told that the agent joined. */
-    public void announced(String conversationId) {
+    public void announced(String chatbotId, String conversationId) {
         transaction("announcement of conversation " + conversationId, c -> {
             try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE live_chat_session SET started_announced = true WHERE conversation_id = ?")) {
-                update.setString(1, conversationId);
+                    "UPDATE live_chat_session SET started_announced = true WHERE chatbot_id = ? AND conversation_id = ?")) {
+                update.setString(1, chatbotId);
+                update.setString(2, conversationId);
                 update.executeUpdate();
             }
             return null;
         });
     }
 
-    public boolean alreadySent(String messageId) {
+    public boolean alreadySent(String chatbotId, String messageId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT 1 FROM agent_message WHERE message_id = ?")) {
-            select.setString(1, messageId);
+             PreparedStatement select = c.prepareStatement(
+                     "SELECT 1 FROM agent_message WHERE chatbot_id = ? AND message_id = ?")) {
+            select.setString(1, chatbotId);
+            select.setString(2, messageId);
             try (ResultSet row = select.executeQuery()) {
                 return row.next();
             }
@@ -386,12 +426,13 @@ public class LiveChatSessions {
     public void agentMessageSent(Session session, AgentRef agent, String messageId, String text) {
         transaction("agent message " + messageId, c -> {
             try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO agent_message (message_id, conversation_id, agent_id) VALUES (?, ?, ?)
-                    ON CONFLICT (message_id) DO NOTHING
+                    INSERT INTO agent_message (chatbot_id, message_id, conversation_id, agent_id) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (chatbot_id, message_id) DO NOTHING
                     """)) {
-                insert.setString(1, messageId);
-                insert.setString(2, session.conversationId());
-                insert.setString(3, agent.id());
+                insert.setString(1, session.chatbotId());
+                insert.setString(2, messageId);
+                insert.setString(3, session.conversationId());
+                insert.setString(4, agent.id());
                 if (insert.executeUpdate() == 1) {
                     addLine(c, session, new Line(messageId, "agent", text, Instant.now(), agent));
                 }
@@ -402,20 +443,22 @@ public class LiveChatSessions {
 
     private static void addLine(Connection c, Session session, Line line) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO transcript_line (conversation_id, message_id, role, text, agent_id, agent_name, at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (conversation_id, message_id) DO NOTHING
+                INSERT INTO transcript_line (chatbot_id, conversation_id, message_id, role, text, agent_id, agent_name, at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chatbot_id, conversation_id, message_id) DO NOTHING
                 """)) {
-            insert.setString(1, session.conversationId());
-            insert.setString(2, line.messageId());
-            insert.setString(3, line.role());
-            insert.setString(4, line.text());
-            insert.setString(5, line.agent() == null ? null : line.agent().id());
-            insert.setString(6, line.agent() == null ? null : line.agent().name());
-            insert.setTimestamp(7, Timestamp.from(line.at() == null ? Instant.now() : line.at()));
+            insert.setString(1, session.chatbotId());
+            insert.setString(2, session.conversationId());
+            insert.setString(3, line.messageId());
+            insert.setString(4, line.role());
+            insert.setString(5, line.text());
+            insert.setString(6, line.agent() == null ? null : line.agent().id());
+            insert.setString(7, line.agent() == null ? null : line.agent().name());
+            insert.setTimestamp(8, Timestamp.from(line.at() == null ? Instant.now() : line.at()));
             if (insert.executeUpdate() == 1) {
                 ObjectNode frame = EventJson.mapper().createObjectNode();
                 frame.put("type", "message");
                 frame.put("conversationId", session.conversationId());
+                frame.put("chatbotId", session.chatbotId());
                 frame.set("message", line.toJson());
                 AgentEvents.append(c, session.chatbotId(), session.conversationId(),
                         Session.LIVE.equals(session.state()) ? session.agentId() : null, frame);
@@ -424,26 +467,28 @@ public class LiveChatSessions {
     }
 
     /** The owner ends the live chat: CLOSED, and agents are told. Empty if it is not theirs to end. */
-    public Optional<Session> end(String conversationId, String agentId) {
-        return leaveLive(conversationId, agentId, "CLOSED", "livechat.ended");
+    public Optional<Session> end(String chatbotId, String conversationId, String agentId) {
+        return leaveLive(chatbotId, conversationId, agentId, "CLOSED", "livechat.ended");
     }
 
     /** The owner hands the conversation back to the queue. Empty if it is not theirs to release. */
-    public Optional<Session> release(String conversationId, String agentId) {
-        return leaveLive(conversationId, agentId, "WAITING", "conversation.released");
+    public Optional<Session> release(String chatbotId, String conversationId, String agentId) {
+        return leaveLive(chatbotId, conversationId, agentId, "WAITING", "conversation.released");
     }
 
-    private Optional<Session> leaveLive(String conversationId, String agentId, String state, String event) {
+    private Optional<Session> leaveLive(String chatbotId, String conversationId, String agentId, String state,
+                                        String event) {
         return transaction(event + " of conversation " + conversationId, c -> {
             try (PreparedStatement update = c.prepareStatement("""
                     UPDATE live_chat_session
                        SET state = ?, agent_id = NULL, agent_name = NULL, started_announced = false,
                            state_since = now(), updated_at = now()
-                     WHERE conversation_id = ? AND state = 'LIVE' AND agent_id = ?
+                     WHERE chatbot_id = ? AND conversation_id = ? AND state = 'LIVE' AND agent_id = ?
                     RETURNING\s""" + Session.COLUMNS)) {
                 update.setString(1, state);
-                update.setString(2, conversationId);
-                update.setString(3, agentId);
+                update.setString(2, chatbotId);
+                update.setString(3, conversationId);
+                update.setString(4, agentId);
                 try (ResultSet row = update.executeQuery()) {
                     if (!row.next()) {
                         return Optional.empty();
@@ -472,11 +517,15 @@ public class LiveChatSessions {
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement select = c.prepareStatement("""
-                     SELECT message_id, role, text, at, agent_id, agent_name FROM transcript_line
-                      WHERE conversation_id = ? AND at > ? ORDER BY at, id
+                     SELECT * FROM (SELECT id, message_id, role, text, at, agent_id, agent_name FROM transcript_line
+                                     WHERE chatbot_id = ? AND conversation_id = ? AND at > ?
+                                     ORDER BY at DESC, id DESC LIMIT ?) AS newest
+                      ORDER BY at, id
                      """)) {
-            select.setString(1, session.conversationId());
-            select.setTimestamp(2, Timestamp.from(from));
+            select.setString(1, session.chatbotId());
+            select.setString(2, session.conversationId());
+            select.setTimestamp(3, Timestamp.from(from));
+            select.setInt(4, MAX_TRANSCRIPT_LINES);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     String agentId = rows.getString("agent_id");

@@ -74,7 +74,7 @@ class EscalationBroadcastTest {
 
             JsonNode frame = agent.awaitFrame(escalationCreated(escalation.escalationId()));
 
-            assertThat(frame.fieldNames()).toIterable().containsExactly("type", "seq", "conversationId", "summary");
+            assertThat(frame.fieldNames()).toIterable().containsExactly("type", "seq", "conversationId", "chatbotId", "summary");
             JsonNode summary = frame.get("summary");
             assertThat(summary.get("state").asText()).isEqualTo("WAITING");
             assertThat(summary.get("agent").isNull()).isTrue();

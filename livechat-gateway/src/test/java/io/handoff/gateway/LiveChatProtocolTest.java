@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -110,6 +111,51 @@ class LiveChatProtocolTest {
             }
         }
         return types;
+    }
+
+    @Test
+    void twoChatbotsUsingTheSameConversationIdStayApart() throws Exception {
+        String botA = unique("bot-a");
+        String botB = unique("bot-b");
+        long shared = ThreadLocalRandom.current().nextLong(1_000_000L, 1_000_000_000L);
+        String conversation = Long.toString(shared);
+        try (AgentClient alice = AgentClient.connect(base, TokenIssuer.shared().agent("agent-alice", "Alice",
+                     List.of(botA), Duration.ofMinutes(5)));
+             AgentClient bob = AgentClient.connect(base, TokenIssuer.shared().agent("agent-bob", "Bob",
+                     List.of(botB), Duration.ofMinutes(5)));
+             AgentClient lead = AgentClient.connect(base, TokenIssuer.shared().agent("agent-lea", "Lea",
+                     List.of(botA, botB), Duration.ofMinutes(5)))) {
+            EscalationCreated a = SampleEvents.escalation(botA, shared, "A needs a person");
+            EscalationCreated b = SampleEvents.escalation(botB, shared, "B needs a person");
+            produce(kafka, a);
+            produce(kafka, b);
+            // each escalation opens its own conversation: the second is not lost to the first
+            alice.awaitFrame(escalationCreated(a.escalationId()));
+            bob.awaitFrame(escalationCreated(b.escalationId()));
+            assertThat(alice.awaitFrame(escalationCreated(a.escalationId())).path("chatbotId").asText()).isEqualTo(botA);
+
+            assertThat(alice.command("open", conversation).path("type").asText()).isEqualTo("transcript");
+            assertThat(bob.command("open", conversation).path("type").asText()).isEqualTo("transcript");
+            visitorSays(botB, conversation, "only for B");
+            visitorSays(botA, conversation, "only for A");
+
+            JsonNode toAlice = alice.awaitFrame(message(conversation, "only for A"));
+            assertThat(toAlice.path("chatbotId").asText()).isEqualTo(botA);
+            bob.awaitFrame(message(conversation, "only for B"));
+            assertThat(alice.count(message(conversation, "only for B"))).isZero();
+            assertThat(bob.count(message(conversation, "only for A"))).isZero();
+            JsonNode transcriptA = alice.command("open", conversation);
+            assertThat(transcriptA.path("messages").toString()).contains("only for A").doesNotContain("only for B");
+
+            // an agent of both chatbots must say which one's conversation a command is about
+            JsonNode ambiguous = lead.command("take", conversation);
+            assertThat(ambiguous.path("error").asText()).isEqualTo("ambiguous_conversation");
+            JsonNode taken = lead.command("take", conversation, "chatbotId", botB);
+            assertThat(taken.path("type").asText()).isEqualTo("ack");
+            assertThat(taken.path("chatbotId").asText()).isEqualTo(botB);
+            // B's conversation is live with Lea; A's is still waiting for anyone
+            assertThat(alice.command("take", conversation).path("type").asText()).isEqualTo("ack");
+        }
     }
 
     @Test

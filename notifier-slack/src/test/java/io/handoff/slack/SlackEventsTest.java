@@ -81,6 +81,18 @@ class SlackEventsTest {
         signed(large, Instant.now()).post("/slack/events").then().statusCode(413).contentType("application/problem+json");
         // a stale timestamp is refused before the body too
         signed(big, Instant.now().minus(Duration.ofMinutes(10))).post("/slack/events").then().statusCode(401);
+        // and a signed body of unknown length (chunked) is not buffered to find out how long it is
+        String ts = String.valueOf(Instant.now().getEpochSecond());
+        String small = "{\"type\":\"url_verification\",\"challenge\":\"c\"}";
+        java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + "/slack/events"))
+                .header("Content-Type", "application/json").header("X-Slack-Request-Timestamp", ts)
+                .header("X-Slack-Signature", SLACK.generate(ts, small))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(small.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(411);
     }
 
     @Test

@@ -121,6 +121,34 @@ class DetectorStreamTest {
     }
 
     @Test
+    void twoChatbotsUsingTheSameConversationIdKeepSeparateConversations() throws Exception {
+        String botA = "bot-a-" + UUID.randomUUID();
+        String botB = "bot-b-" + UUID.randomUUID();
+        ChatbotSettings emailRequired = new ChatbotSettings("Shop", true, HandoffLevel.BALANCED, false, true,
+                null, null, null, null, null, null, null, null);
+        publish(botA, emailRequired, "request_contact");
+        publish(botB, emailRequired, "request_contact");
+        String shared = "42-" + UUID.randomUUID();
+        send(shared, SampleEvents.visitorMessage(botA, shared, SampleEvents.visitor("alice@a.example"), "Where is my order 77?"));
+        // chatbot B's visitor of the same conversation id has given no email: B must ask for one, not
+        // escalate with A's visitor's address, and B's transcript must not hold A's message
+        send(shared, SampleEvents.visitorMessage(botB, shared, SampleEvents.visitor(null), "Can I talk to a person?"));
+
+        ConsumerRecord<String, String> askedB = kafka.awaitRecord(Topics.DIRECTIVES,
+                r -> shared.equals(r.key()) && r.value().contains(botB) && r.value().contains("contact.requested"), WAIT);
+        assertThat(askedB.value()).doesNotContain("alice@a.example");
+
+        send(shared, SampleEvents.visitorMessage(botA, shared, SampleEvents.visitor("alice@a.example"), "Can I talk to a person?"));
+        ConsumerRecord<String, String> escalationA = kafka.awaitRecord(Topics.ESCALATIONS,
+                r -> shared.equals(r.key()) && r.value().contains(botA), WAIT);
+        JsonNode a = EventJson.mapper().readTree(escalationA.value());
+        assertThat(a.get("visitor").get("email").asText()).isEqualTo("alice@a.example");
+        assertThat(a.get("transcript")).extracting(line -> line.get("text").asText())
+                .containsExactly("Where is my order 77?", "Can I talk to a person?");
+        assertThat(kafka.readAll(Topics.ESCALATIONS, Duration.ofSeconds(2))).noneMatch(r -> shared.equals(r.key()) && r.value().contains(botB));
+    }
+
+    @Test
     void withOfferSkippedAnExplicitRequestFromAKnownVisitorEscalatesWithTheTranscript() throws Exception {
         String bot = "bot-" + UUID.randomUUID();
         publish(bot, new ChatbotSettings("My Chatbot", true, HandoffLevel.BALANCED, false, true, null, null, null, null, null, null, null, null),

@@ -145,6 +145,9 @@ class RuleTesterAccessTest {
         RuleTesterCalls.asAdmin().contentType(ContentType.JSON).body("{oops")
                 .when().post(PATH)
                 .then().statusCode(400).contentType("application/problem+json");
+        RuleTesterCalls.asAdmin().contentType(ContentType.JSON).body("{\"messages\": [], \"x\": \"" + "a".repeat(3 * 1024 * 1024) + "\"}")
+                .when().post(PATH)
+                .then().statusCode(413).contentType("application/problem+json");
         RuleTesterCalls.asAdmin().contentType(ContentType.JSON)
                 .body("{\"messages\": [{\"role\": \"visitor\", \"text\": \"hi\", \"ai\": {\"confidence\": 7}}]}")
                 .when().post(PATH)

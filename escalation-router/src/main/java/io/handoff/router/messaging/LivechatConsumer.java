@@ -42,12 +42,12 @@ public class LivechatConsumer {
         Directive directive = decoder.decode(value, Directive.class);
         try (LogIds ids = LogIds.of(directive)) {
             if (directive instanceof LivechatStarted started) {
-                for (Instant created : followUps.recordResponse(started.escalationId(), started.conversation().key(),
+                for (Instant created : followUps.recordResponse(started.chatbot().key(), started.escalationId(), started.conversation().key(),
                         agentName(started), started.occurredAt())) {
                     metrics.firstResponse(Duration.between(created, started.occurredAt()));
                 }
             } else if (directive instanceof LivechatEnded ended) {
-                for (Instant created : followUps.recordResolution(ended.conversation().key(), ended.occurredAt())) {
+                for (Instant created : followUps.recordResolution(ended.chatbot().key(), ended.conversation().key(), ended.occurredAt())) {
                     metrics.resolved(Duration.between(created, ended.occurredAt()));
                 }
             } else if (directive instanceof EscalationOffered offered) {

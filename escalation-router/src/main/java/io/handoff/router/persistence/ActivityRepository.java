@@ -54,8 +54,9 @@ public class ActivityRepository {
     public void seen(List<Seen> messages) {
         Map<String, Seen> firsts = new LinkedHashMap<>();
         for (Seen message : messages) {
-            if (!recorded.contains(message.conversationId())) {
-                firsts.putIfAbsent(message.conversationId(), message);
+            String key = key(message.chatbotId(), message.conversationId());
+            if (!recorded.contains(key)) {
+                firsts.putIfAbsent(key, message);
             }
         }
         if (firsts.isEmpty()) {
@@ -75,7 +76,7 @@ public class ActivityRepository {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO conversation_activity (conversation_id, chatbot_id, first_seen_at)
                 SELECT * FROM unnest(?::text[], ?::text[], ?::timestamptz[])
-                ON CONFLICT (conversation_id) DO UPDATE
+                ON CONFLICT (chatbot_id, conversation_id) DO UPDATE
                    SET first_seen_at = least(conversation_activity.first_seen_at, EXCLUDED.first_seen_at)""")) {
             insert.setArray(1, c.createArrayOf("text", conversations));
             insert.setArray(2, c.createArrayOf("text", chatbots));
@@ -85,6 +86,11 @@ public class ActivityRepository {
             throw new PersistenceException("cannot record " + n + " conversation(s), the first " + conversations[0], e);
         }
         recorded.addAll(firsts.keySet());
+    }
+
+    /** Conversation ids are unique only within a chatbot: the pair is the conversation. */
+    private static String key(String chatbotId, String conversationId) {
+        return chatbotId.length() + ":" + chatbotId + "|" + conversationId;
     }
 
     public void offered(String chatbotId, String conversationId, Instant at) {
@@ -98,7 +104,7 @@ public class ActivityRepository {
     private void mark(String column, String chatbotId, String conversationId, Instant at) {
         Sql.update(dataSource, "record " + column, """
                 INSERT INTO conversation_activity (conversation_id, chatbot_id, first_seen_at, %1$s) VALUES (?, ?, ?, ?)
-                ON CONFLICT (conversation_id) DO UPDATE
+                ON CONFLICT (chatbot_id, conversation_id) DO UPDATE
                    SET %1$s = least(coalesce(conversation_activity.%1$s, EXCLUDED.%1$s), EXCLUDED.%1$s)""".formatted(column),
                 conversationId, chatbotId, Timestamp.from(at), Timestamp.from(at));
     }

@@ -90,19 +90,21 @@ public class FollowUpRepository {
      * @return when each escalation this answered for the first time was created (empty when it was
      *         answered before, or none matched)
      */
-    public List<Instant> recordResponse(String escalationId, String conversationId, String agent, Instant at) {
+    public List<Instant> recordResponse(String chatbotId, String escalationId, String conversationId, String agent,
+                                        Instant at) {
+        // conversation ids are unique only within a chatbot: every match is by the chatbot too
         if (escalationId != null) {
             return updateReturningCreated("""
                     UPDATE escalation SET first_response_at = ?, responded_by = ?
-                     WHERE escalation_id = ? AND first_response_at IS NULL
+                     WHERE escalation_id = ? AND chatbot_id = ? AND first_response_at IS NULL
                     RETURNING created_at""",
-                    Timestamp.from(at), agent, escalationId);
+                    Timestamp.from(at), agent, escalationId, chatbotId);
         }
         return updateReturningCreated("""
                 UPDATE escalation SET first_response_at = ?, responded_by = ?
-                 WHERE conversation_id = ? AND first_response_at IS NULL AND resolved_at IS NULL
+                 WHERE chatbot_id = ? AND conversation_id = ? AND first_response_at IS NULL AND resolved_at IS NULL
                 RETURNING created_at""",
-                Timestamp.from(at), agent, conversationId);
+                Timestamp.from(at), agent, chatbotId, conversationId);
     }
 
     /**
@@ -110,12 +112,12 @@ public class FollowUpRepository {
      *
      * @return when each escalation this resolved was created
      */
-    public List<Instant> recordResolution(String conversationId, Instant at) {
+    public List<Instant> recordResolution(String chatbotId, String conversationId, Instant at) {
         return updateReturningCreated("""
                 UPDATE escalation SET resolved_at = ?
-                 WHERE conversation_id = ? AND first_response_at IS NOT NULL AND resolved_at IS NULL
+                 WHERE chatbot_id = ? AND conversation_id = ? AND first_response_at IS NOT NULL AND resolved_at IS NULL
                 RETURNING created_at""",
-                Timestamp.from(at), conversationId);
+                Timestamp.from(at), chatbotId, conversationId);
     }
 
     private List<Instant> updateReturningCreated(String sql, Object... args) {

@@ -10,9 +10,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import java.util.Optional;
 
 /**
- * Runs before the body of a {@code /slack/events} request is read: an unsigned or stale request, or one
- * that announces a body larger than Slack sends, is refused at once instead of being buffered first.
- * (A body without a length is held to {@code quarkus.http.limits.max-body-size} by the HTTP server.)
+ * Runs before the body of a {@code /slack/events} request is read: an unsigned or stale request, one
+ * without a length, or one that announces a body larger than Slack sends, is refused at once instead of
+ * being buffered first.
  */
 public class SlackEventsGate {
 
@@ -39,7 +39,11 @@ public class SlackEventsGate {
             return Optional.of(Problem.response(401, "Unauthorized", refusal.get() + "."));
         }
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && tooLong(length)) {
+        if (length == null) {
+            // Slack always says how long its events are; a body of unknown length is not buffered to find out
+            return Optional.of(Problem.response(411, "Length required", "Send the event with a Content-Length."));
+        }
+        if (tooLong(length)) {
             return Optional.of(Problem.response(413, "Body too large",
                     "A Slack event has at most " + MAX_EVENT_BYTES / 1024 + " KiB."));
         }

@@ -122,7 +122,15 @@ public final class DetectionEngine {
         }
         Signal signal = new Signal(SignalType.NO_RESOLUTION_TIME, 1.0, "unresolved after " + minutes + " minutes");
         ConversationState fired = state.change().timerFired(true).build();
-        return decide(fired, List.of(signal), settings, now, "timer|" + state.conversation().key() + "|" + state.startedAt());
+        return decide(fired, List.of(signal), settings, now, timerCause(state));
+    }
+
+    /**
+     * What a timer's escalation and directives derive their ids from: the conversation of its chatbot,
+     * since conversation ids are unique only within one, and when the conversation started.
+     */
+    public static String timerCause(ConversationState state) {
+        return "timer|" + state.chatbot().key() + "|" + state.conversation().key() + "|" + state.startedAt();
     }
 
     private Step decide(ConversationState state, List<Signal> signals, ChatbotSettings settings, Instant at, String causeId) {

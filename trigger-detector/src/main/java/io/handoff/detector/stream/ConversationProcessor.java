@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.handoff.detector.flow.DetectionEngine;
 import io.handoff.detector.flow.Step;
 import io.handoff.detector.policy.Action;
+import io.handoff.events.ChatbotRef;
+import io.handoff.events.ConversationRef;
 import io.handoff.events.Event;
 import io.handoff.events.conversation.ConversationClosed;
 import io.handoff.events.conversation.ConversationEvent;
@@ -128,13 +130,14 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
     }
 
     private void apply(ConversationEvent event) {
-        String key = event.conversation().key();
+        String key = ConversationKey.of(event.chatbot(), event.conversation());
         if (event instanceof ConversationClosed) {
             store.delete(key);
+            stateUnderOldKey(event.chatbot(), event.conversation());
             return;
         }
         ChatbotSettings chatbot = settingsOf(event.chatbot().key());
-        ConversationState known = store.get(key);
+        ConversationState known = stateOf(key, event.chatbot(), event.conversation());
         if (known == null) {
             metrics.conversationStarted();
         }
@@ -173,12 +176,32 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
         if (!started && !(directive instanceof LivechatEnded)) {
             return; // other directives are ours or the router's; nothing to learn from them
         }
-        String key = directive.conversation().key();
+        String key = ConversationKey.of(directive.chatbot(), directive.conversation());
         try (LogIds ids = LogIds.of(directive)) {
-            ConversationState state = Optional.ofNullable(store.get(key))
+            ConversationState state = Optional.ofNullable(stateOf(key, directive.chatbot(), directive.conversation()))
                     .orElseGet(() -> ConversationState.start(directive.chatbot(), directive.conversation(), directive.occurredAt()));
             store.put(key, engine.onLiveChat(state, started).state());
         }
+    }
+
+    /** The conversation's state, also when it was stored under the conversation id alone, as before. */
+    private ConversationState stateOf(String key, ChatbotRef chatbot, ConversationRef conversation) {
+        ConversationState state = store.get(key);
+        return state != null ? state : stateUnderOldKey(chatbot, conversation);
+    }
+
+    /**
+     * A state stored under the conversation id alone, by an earlier version: taken (and removed) only when
+     * it is this chatbot's, so an upgrade neither loses a conversation nor hands it to another chatbot.
+     */
+    private ConversationState stateUnderOldKey(ChatbotRef chatbot, ConversationRef conversation) {
+        String oldKey = conversation.key();
+        ConversationState old = store.get(oldKey);
+        if (old == null || !old.chatbot().key().equals(chatbot.key())) {
+            return null;
+        }
+        store.delete(oldKey);
+        return old;
     }
 
     private void checkTimers(long now) {
@@ -222,7 +245,7 @@ public class ConversationProcessor implements Processor<String, byte[], String, 
     private void act(Step step, ChatbotSettings chatbot, Event cause) {
         ConversationState s = step.state();
         VisitorTexts texts = chatbot.textsFor(s.conversation().locale());
-        String causeId = cause != null ? cause.eventId() : "timer|" + s.conversation().key() + "|" + s.startedAt();
+        String causeId = cause != null ? cause.eventId() : DetectionEngine.timerCause(s);
         Instant now = Instant.now();
         metrics.decided(step);
         switch (step.action()) {
