@@ -61,8 +61,10 @@ class DetectorRestartTest {
                         SampleEvents.visitorMessage(bot, conversation, visitor, "It was due last Friday")));
                 // the state holding both messages is in the committed changelog of the conversation store;
                 // the record cache may fold the two updates into one changelog record
+                // the store is keyed by chatbot and conversation (the detector's ConversationKey)
+                String stateKey = bot.length() + ":" + bot + "|" + conversation;
                 client.awaitRecord("handoff-trigger-detector-conversations-changelog",
-                        r -> conversation.equals(r.key()) && r.value() != null
+                        r -> stateKey.equals(r.key()) && r.value() != null
                                 && r.value().contains("It was due last Friday")
                                 && r.value().contains("Where is my order 1234?"),
                         Duration.ofSeconds(60));

@@ -3,8 +3,10 @@
 // Everything the page shows is derived from the frames the gateway sends; the only state kept here
 // is what a reconnect needs (the highest seq seen, sends not yet acknowledged) and what the agent did
 // in this tab (which escalations they have looked at). Frames may arrive twice after a reconnect, so
-// each one is merged idempotently: conversations are replaced by conversationId unless we already
-// hold a newer state of them, messages are skipped when their messageId is known.
+// each one is merged idempotently: conversations are replaced by their key unless we already hold a
+// newer state of them, messages are skipped when their messageId is known. A conversation's key is its
+// chatbot and its id together (conversation ids are unique only within a chatbot), and every command
+// names both.
 //
 // The statistics view, next to the inbox, is stats.js; this page gives it the token and the chatbots
 // the gateway's hello names.
@@ -38,20 +40,20 @@
     agent: null,
     protocol: null,
     seq: null,                    // highest seq seen on any frame, for after=
-    conversations: new Map(),     // conversationId -> summary
-    summarySeq: new Map(),        // conversationId -> seq of the summary we hold
-    transcripts: new Map(),       // conversationId -> {messages: [], ids: Set}
+    conversations: new Map(),     // key -> summary
+    summarySeq: new Map(),        // key -> seq of the summary we hold
+    transcripts: new Map(),       // key -> {messages: [], ids: Set}
     selected: null,
     deepLink: null,
-    pending: new Map(),           // ref -> {action, conversationId, messageId?, text?}
+    pending: new Map(),           // ref -> {action, key, messageId?, text?}
     nextRef: 1,
     retries: 0,
     retryTimer: null,
     helloSinceSignIn: false,
     failedHandshakes: 0,
     seen: new Set(),
-    othersTyping: new Map(),      // conversationId -> Map(agentId -> {name, timer})
-    myTyping: { conversationId: null, timer: null },
+    othersTyping: new Map(),      // key -> Map(agentId -> {name, timer})
+    myTyping: { key: null, timer: null },
     audio: null,
     lastChime: 0,
     chimes: 0,
@@ -84,7 +86,29 @@
   /** What identifies "this escalation" for the badge: a new escalation of the same conversation is new again. */
   function escalationKey(summary) {
     const escalation = summary.escalation;
-    return escalation && escalation.escalationId ? escalation.escalationId : `${summary.conversationId}@${summary.since}`;
+    return escalation && escalation.escalationId ? escalation.escalationId : `${summaryKey(summary)}@${summary.since}`;
+  }
+
+  /** A conversation's key: its chatbot ("" when not known yet) and its id. */
+  function convKey(chatbotId, conversationId) {
+    return JSON.stringify([chatbotId === undefined || chatbotId === null ? "" : String(chatbotId), String(conversationId)]);
+  }
+
+  function summaryKey(summary) {
+    return convKey(summary.chatbot ? summary.chatbot.id : null, summary.conversationId);
+  }
+
+  /** The key of the conversation a frame is about: every frame names the chatbot next to the id. */
+  function frameKey(frame) {
+    const summary = frame.summary || {};
+    return convKey(frame.chatbotId !== undefined ? frame.chatbotId : summary.chatbot && summary.chatbot.id,
+      frame.conversationId !== undefined ? frame.conversationId : summary.conversationId);
+  }
+
+  /** What a command says of a conversation: its id, and its chatbot when known. */
+  function target(key) {
+    const [chatbotId, conversationId] = JSON.parse(key);
+    return chatbotId ? { conversationId, chatbotId } : { conversationId };
   }
 
   // ---------------------------------------------------------------- sign-in and sign-out
@@ -310,25 +334,20 @@
 
   function transmit(frame) {
     if (state.socket && state.socket.readyState === WebSocket.OPEN && state.agent) {
-      // Conversation ids are unique only within a chatbot: say whose conversation a command is about.
-      const summary = frame.conversationId ? state.conversations.get(frame.conversationId) : null;
-      if (summary && summary.chatbot && summary.chatbot.id !== undefined && frame.chatbotId === undefined) {
-        frame = { ...frame, chatbotId: String(summary.chatbot.id) };
-      }
       state.socket.send(JSON.stringify(frame));
       return true;
     }
     return false;
   }
 
-  function command(action, conversationId, fields) {
-    if (!conversationId) return null;
+  function command(action, key, fields) {
+    if (!key) return null;
     const ref = `r${state.nextRef++}`;
-    state.pending.set(ref, { action, conversationId, ...(fields || {}) });
+    state.pending.set(ref, { action, key, ...(fields || {}) });
     if (action !== "send") clearConversationError();
-    if (!transmit({ type: action, ref, conversationId, ...(fields || {}) }) && action !== "send") {
+    if (!transmit({ type: action, ref, ...target(key), ...(fields || {}) }) && action !== "send") {
       state.pending.delete(ref);
-      showError(conversationId, "Not connected to the gateway. Try again in a moment.");
+      showError(key, "Not connected to the gateway. Try again in a moment.");
     }
     return ref;
   }
@@ -379,7 +398,7 @@
     state.conversations.clear();
     state.summarySeq.clear();
     for (const summary of frame.conversations || []) {
-      const id = String(summary.conversationId);
+      const id = summaryKey(summary);
       state.conversations.set(id, summary);
       state.summarySeq.set(id, typeof frame.seq === "number" ? frame.seq : -1);
     }
@@ -391,7 +410,10 @@
     if (state.deepLink) {
       const link = state.deepLink;
       state.deepLink = null;
-      select(link.conversationId);
+      // a link names the chatbot; one that does not is matched to a conversation of that id we hold
+      const held = [...state.conversations.values()].find((s) => String(s.conversationId) === String(link.conversationId));
+      select(link.chatbot ? convKey(link.chatbot, link.conversationId)
+        : held ? summaryKey(held) : convKey(null, link.conversationId));
     } else if (state.selected) {
       sendOpen(state.selected);
     }
@@ -401,7 +423,7 @@
   function onConversationEvent(frame) {
     const summary = frame.summary;
     if (!summary) return;
-    const id = String(frame.conversationId || summary.conversationId);
+    const id = frameKey(frame);
     const held = state.summarySeq.get(id);
     // Missed events replayed after a reconnect are older than the inbox that preceded them.
     if (typeof frame.seq === "number" && held !== undefined && frame.seq <= held) return;
@@ -421,7 +443,7 @@
   }
 
   function onMessage(frame) {
-    const id = String(frame.conversationId);
+    const id = frameKey(frame);
     const message = frame.message;
     if (!message) return;
     const added = addMessage(id, message);
@@ -440,9 +462,14 @@
     const request = state.pending.get(frame.ref);
     state.pending.delete(frame.ref);
     const summary = frame.summary;
-    const id = String(summary ? summary.conversationId : request && request.conversationId);
-    if (!id || id === "undefined") return;
+    const id = summary ? summaryKey(summary) : request && request.key;
+    if (!id) return;
     if (summary) state.conversations.set(id, summary);
+    // opened by a link that did not name the chatbot: the answer says whose conversation it is
+    if (request && request.key !== id && state.selected === request.key) {
+      state.selected = id;
+      updateLocation(id);
+    }
     // The transcript is the stored history; messages already shown that it does not hold (ours still
     // being sent, or a message that arrived while the answer was on its way) are kept after it.
     const old = state.transcripts.get(id);
@@ -467,23 +494,23 @@
     const request = state.pending.get(frame.ref);
     state.pending.delete(frame.ref);
     if (request && request.action === "send") {
-      const transcript = state.transcripts.get(request.conversationId);
+      const transcript = state.transcripts.get(request.key);
       const message = transcript && transcript.messages.find((m) => m.messageId === request.messageId);
       if (message) delete message.status;
     }
-    if (request && request.conversationId === state.selected) clearConversationError();
+    if (request && request.key === state.selected) clearConversationError();
     renderAll();
   }
 
   function onError(frame) {
     const request = frame.ref ? state.pending.get(frame.ref) : null;
     if (frame.ref) state.pending.delete(frame.ref);
-    const id = frame.conversationId ? String(frame.conversationId) : request ? request.conversationId : null;
+    const id = request ? request.key : frame.conversationId !== undefined ? frameKey(frame) : null;
     if (request && request.action === "send") {
-      const transcript = state.transcripts.get(request.conversationId);
+      const transcript = state.transcripts.get(request.key);
       const message = transcript && transcript.messages.find((m) => m.messageId === request.messageId);
       if (message) message.status = "failed";
-      if (request.conversationId === state.selected && !$("composer-input").value) {
+      if (request.key === state.selected && !$("composer-input").value) {
         $("composer-input").value = request.text;
       }
     }
@@ -513,7 +540,7 @@
   }
 
   function onTyping(frame) {
-    const id = String(frame.conversationId);
+    const id = frameKey(frame);
     if (!frame.agent || isMe(frame.agent)) return;
     if (frame.typing) {
       const typists = state.othersTyping.get(id) || new Map();
@@ -530,8 +557,8 @@
     }
   }
 
-  function stopShowingTyping(conversationId, agentId) {
-    const typists = state.othersTyping.get(conversationId);
+  function stopShowingTyping(key, agentId) {
+    const typists = state.othersTyping.get(key);
     if (!typists || !typists.has(agentId)) return;
     clearTimeout(typists.get(agentId).timer);
     typists.delete(agentId);
@@ -549,11 +576,11 @@
   }
 
   /** Adds a message unless its messageId is already there; returns whether it was added. */
-  function addMessage(conversationId, message) {
-    let transcript = state.transcripts.get(conversationId);
+  function addMessage(key, message) {
+    let transcript = state.transcripts.get(key);
     if (!transcript) {
       transcript = { messages: [], ids: new Set() };
-      state.transcripts.set(conversationId, transcript);
+      state.transcripts.set(key, transcript);
     }
     if (message.messageId && transcript.ids.has(message.messageId)) {
       const known = transcript.messages.find((m) => m.messageId === message.messageId);
@@ -567,13 +594,13 @@
 
   // ---------------------------------------------------------------- what the agent does
 
-  function select(conversationId) {
-    const id = String(conversationId);
+  function select(key) {
+    const id = key;
     const previous = state.selected;
     if (previous && previous !== id) {
       stopTyping();
       const summary = state.conversations.get(previous);
-      if (!(summary && isMine(summary))) transmit({ type: "unwatch", conversationId: previous });
+      if (!(summary && isMine(summary))) transmit({ type: "unwatch", ...target(previous) });
     }
     state.selected = id;
     clearConversationError();
@@ -584,18 +611,19 @@
     renderAll();
   }
 
-  function sendOpen(conversationId) {
-    command("open", conversationId);
+  function sendOpen(key) {
+    command("open", key);
   }
 
-  function updateLocation(conversationId) {
+  function updateLocation(key) {
     if (state.view === "stats") return; // the statistics view keeps its own parameters there
     const url = new URL(location.href);
     for (const name of ["view", "range", "from", "to", "interval"]) url.searchParams.delete(name);
-    const summary = conversationId ? state.conversations.get(conversationId) : null;
-    if (conversationId) {
+    if (key) {
+      const [chatbotId, conversationId] = JSON.parse(key);
       url.searchParams.set("conversation", conversationId);
-      if (summary && summary.chatbot && summary.chatbot.id !== undefined) url.searchParams.set("chatbot", String(summary.chatbot.id));
+      if (chatbotId) url.searchParams.set("chatbot", chatbotId);
+      else url.searchParams.delete("chatbot");
     } else {
       url.searchParams.delete("conversation");
       url.searchParams.delete("chatbot");
@@ -628,7 +656,7 @@
   function resendPendingMessages() {
     for (const [ref, request] of state.pending) {
       if (request.action === "send") {
-        transmit({ type: "send", ref, conversationId: request.conversationId, text: request.text, messageId: request.messageId });
+        transmit({ type: "send", ref, ...target(request.key), text: request.text, messageId: request.messageId });
       } else {
         state.pending.delete(ref);
       }
@@ -642,9 +670,9 @@
       stopTyping();
       return;
     }
-    if (state.myTyping.conversationId !== id) {
+    if (state.myTyping.key !== id) {
       stopTyping();
-      if (transmit({ type: "typing", conversationId: id, typing: true })) state.myTyping.conversationId = id;
+      if (transmit({ type: "typing", ...target(id), typing: true })) state.myTyping.key = id;
     }
     clearTimeout(state.myTyping.timer);
     state.myTyping.timer = setTimeout(stopTyping, TYPING_IDLE_MS);
@@ -653,9 +681,9 @@
   function stopTyping() {
     clearTimeout(state.myTyping.timer);
     state.myTyping.timer = null;
-    const id = state.myTyping.conversationId;
-    state.myTyping.conversationId = null;
-    if (id) transmit({ type: "typing", conversationId: id, typing: false });
+    const id = state.myTyping.key;
+    state.myTyping.key = null;
+    if (id) transmit({ type: "typing", ...target(id), typing: false });
   }
 
   function canSend(summary) {
@@ -740,8 +768,8 @@
 
   const conversationErrors = new Map();
 
-  function showError(conversationId, text) {
-    conversationErrors.set(conversationId, text);
+  function showError(key, text) {
+    conversationErrors.set(key, text);
     renderConversation();
   }
 
@@ -757,8 +785,8 @@
   function renderInbox() {
     if ($("console-view").hidden) return;
     const focused = document.activeElement && document.activeElement.closest
-      ? document.activeElement.closest("[data-conversation-id]") : null;
-    const focusKey = focused ? `${focused.dataset.conversationId}/${focused.dataset.testid}` : null;
+      ? document.activeElement.closest("[data-key]") : null;
+    const focusKey = focused ? { key: focused.dataset.key, testid: focused.dataset.testid } : null;
 
     const all = [...state.conversations.values()];
     const bySince = (a, b) => String(a.since || "").localeCompare(String(b.since || ""));
@@ -785,9 +813,8 @@
     document.title = unseen > 0 ? `(${unseen}) ${TITLE}` : TITLE;
 
     if (focusKey) {
-      const [id, testid] = focusKey.split("/");
-      const again = [...document.querySelectorAll(`#inbox [data-testid="${testid}"]`)]
-        .find((node) => node.dataset.conversationId === id);
+      const again = [...document.querySelectorAll(`#inbox [data-testid="${focusKey.testid}"]`)]
+        .find((node) => node.dataset.key === focusKey.key);
       if (again) again.focus();
     }
   }
@@ -802,7 +829,7 @@
   }
 
   function inboxItem(summary) {
-    const id = String(summary.conversationId);
+    const id = summaryKey(summary);
     const trigger = triggerType(summary);
     const unseen = summary.state === "WAITING" && !state.seen.has(escalationKey(summary));
     let status;
@@ -817,8 +844,9 @@
       type: "button",
       className: "conversation-item",
       "data-testid": "conversation-item",
-      "data-conversation-id": id,
+      "data-conversation-id": summary.conversationId,
       "data-chatbot-id": summary.chatbot ? summary.chatbot.id : "",
+      "data-key": id,
       "data-state": summary.state,
       "data-trigger": trigger,
       "aria-current": id === state.selected ? "true" : null,
@@ -835,7 +863,8 @@
         type: "button",
         className: "take-over secondary",
         "data-testid": "take-over",
-        "data-conversation-id": id,
+        "data-conversation-id": summary.conversationId,
+        "data-key": id,
         "aria-label": `Take over the conversation with ${visitorName(summary)}`,
         onclick: () => { select(id); command("take", id); },
       }, "Take over"));
@@ -851,11 +880,12 @@
     $("conversation-pane").hidden = !id;
     if (!id) return;
 
-    $("conversation-pane").dataset.conversationId = id;
-    $("conversation-title").textContent = summary ? visitorName(summary) : `Conversation ${id}`;
+    const conversationId = JSON.parse(id)[1];
+    $("conversation-pane").dataset.conversationId = conversationId;
+    $("conversation-title").textContent = summary ? visitorName(summary) : `Conversation ${conversationId}`;
     const meta = [];
     if (summary) {
-      meta.push(`${chatbotName(summary)} · conversation ${id}`);
+      meta.push(`${chatbotName(summary)} · conversation ${conversationId}`);
       const escalation = summary.escalation;
       const trigger = triggerType(summary);
       if (trigger) meta.push(`Why: ${triggerLabel(trigger)}${escalation.trigger.evidence ? ` (“${escalation.trigger.evidence}”)` : ""}`);

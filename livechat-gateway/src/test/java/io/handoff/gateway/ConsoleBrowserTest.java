@@ -316,6 +316,36 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void anAgentOfTwoChatbotsSeesTheirConversationsOfTheSameIdApart(TestInfo test) throws Exception {
+        inBrowser(test, () -> {
+            signIn(TokenIssuer.shared().agent("agent-uma", "Uma", List.of(CHATBOT, OTHER_CHATBOT), Duration.ofHours(1)), "Uma");
+            long shared = ThreadLocalRandom.current().nextLong(1_000_000L, 1_000_000_000L);
+            EscalationCreated mine = SampleEvents.escalation(CHATBOT, shared, "Help with my parcel");
+            EscalationCreated other = SampleEvents.escalation(OTHER_CHATBOT, shared, "Help with my invoice");
+            produce(mine);
+            produce(other);
+            By mineItem = By.cssSelector("[data-testid='waiting-list'] [data-testid='conversation-item'][data-chatbot-id='"
+                    + CHATBOT + "'][data-conversation-id='" + shared + "']");
+            By otherItem = By.cssSelector("[data-testid='waiting-list'] [data-testid='conversation-item'][data-chatbot-id='"
+                    + OTHER_CHATBOT + "'][data-conversation-id='" + shared + "']");
+            awaitVisible(mineItem);
+            awaitVisible(otherItem);
+
+            click(otherItem);
+            awaitMessage("visitor", "Help with my invoice");
+            assertThat(findMessage("visitor", "Help with my parcel")).isNull();
+            click(mineItem);
+            awaitMessage("visitor", "Help with my parcel");
+            assertThat(findMessage("visitor", "Help with my invoice")).isNull();
+            // taking it over answers for this chatbot's conversation only
+            click(By.cssSelector("[data-testid='take-button']"));
+            awaitText("state-label", "Live with you");
+            awaitVisible(By.cssSelector("[data-testid='waiting-list'] [data-testid='conversation-item'][data-chatbot-id='"
+                    + OTHER_CHATBOT + "'][data-conversation-id='" + shared + "']"));
+        });
+    }
+
+    @Test
     void whenTheTokenRunsOutTheConsoleAsksForANewOneAndContinuesWhereItLeftOff(TestInfo test) throws Exception {
         inBrowser(test, () -> {
             signIn(TokenIssuer.shared().agent("agent-zoe", "Zoe", List.of(CHATBOT), Duration.ofSeconds(10)), "Zoe");
