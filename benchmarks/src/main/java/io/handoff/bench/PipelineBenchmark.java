@@ -7,9 +7,6 @@ import io.handoff.local.ServiceProcess;
 import io.handoff.local.StackPorts;
 import org.apache.kafka.common.TopicPartition;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +61,6 @@ public final class PipelineBenchmark {
     private static final String RECIPIENT = "team@bench.test";
     private static final String WEBHOOK_PATH = "/hooks/bench";
     private static final Duration NOTIFICATION_WAIT = Duration.ofMinutes(5);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** What to run; see the class comment for the order of the arguments. */
     record Options(int rate, int seconds, double escalatingShare, int backlog, int conversations, int warmupSeconds) {
