@@ -348,7 +348,7 @@ class ConsoleBrowserTest {
     @Test
     void whenTheTokenRunsOutTheConsoleAsksForANewOneAndContinuesWhereItLeftOff(TestInfo test) throws Exception {
         inBrowser(test, () -> {
-            signIn(TokenIssuer.shared().agent("agent-zoe", "Zoe", List.of(CHATBOT), Duration.ofSeconds(10)), "Zoe");
+            signIn(TokenIssuer.shared().agent("agent-zoe", "Zoe", List.of(CHATBOT), Duration.ofSeconds(20)), "Zoe");
             EscalationCreated first = escalation(CHATBOT, "Is anyone there?");
             produce(first);
             awaitVisible(inboxItem("waiting-list", first.conversation().key()));
