@@ -65,8 +65,9 @@ public final class FrustrationSignal {
         }
         for (String word : NegativeWords.in(text.tokens())) {
             evidence.add(word);
-            calm *= 1 - NegativeWords.WEIGHT;
-            strongest = Math.max(strongest, NegativeWords.WEIGHT);
+            double weight = NegativeWords.weightOf(word);
+            calm *= 1 - weight;
+            strongest = Math.max(strongest, weight);
         }
         if (Shouting.inCapitals(text.raw())) {
             evidence.add("ALL CAPS");

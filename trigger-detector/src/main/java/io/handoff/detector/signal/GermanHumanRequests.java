@@ -30,6 +30,11 @@ final class GermanHumanRequests {
             RequestPattern.of("\\b(?:brauche|benotige|mochte|will|wunsche|verlange|suche|hatte gern|hatte gerne)"
                     + "(?: bitte| gerne| gern| jetzt| sofort)? (?:(?:einen|eine|einem|ein|den|die) )?(?:" + ADJECTIVE + " )?"
                     + WANTED + "\\b", 0.9),
+            RequestPattern.of("\\b(?:(?:einen|eine|den|die|ihren|ihre) (?:" + ADJECTIVE + " )?" + WANTED + "|jemanden)"
+                    + "(?: \\w+){0,2}? (?:sprechen|erreichen|ans telefon)\\b", 0.9),
+            RequestPattern.of("\\b(?:mich|uns) (?:\\w+ ){0,2}?(?:ein mensch|ein mitarbeiter|eine mitarbeiterin|ein berater"
+                    + "|eine beraterin|jemand)(?: \\w+)? (?:anrufen|zuruckrufen|kontaktieren|melden)\\b", 0.85),
+            RequestPattern.of("\\b(?:verbindung|kontakt|gesprach|chat) (?:zu|mit) " + PERSON + "\\b", 0.85),
             RequestPattern.of("\\b(?:echten|echter|richtigen|richtiger|realen|lebenden) (?:menschen|mensch|mitarbeiter"
                     + "|mitarbeiterin|person|ansprechpartner|berater)\\b", 0.9),
             RequestPattern.of("\\b(?:gibt es|ist da|ist hier|ist jemand|gibt s)(?: auch)? (?:einen |eine |ein |irgend)?"
@@ -38,7 +43,12 @@ final class GermanHumanRequests {
                     + "(?: mich| uns)? (?:\\w+ )?(?:anrufen|zuruckrufen|kontaktieren|zuruckschreiben|melden)\\b"
                     + "|\\b(?:rufen sie mich|ruft mich|ruf mich) (?:\\w+ )?(?:an|zuruck)\\b|\\bruckruf\\b", 0.85),
             RequestPattern.of("^(?:bitte )?(?:einen |ein )?(?:mensch|menschen|mitarbeiter|berater|kundendienst|kundenservice)"
-                    + "(?: bitte| jetzt| sofort)*$", 0.85));
+                    + "(?: bitte| jetzt| sofort)*$", 0.85),
+            RequestPattern.of("\\b(?:personliche|personlichen|personlicher|menschliche|menschlichen|menschlicher)"
+                    + " (?:beratung|kontakt|ansprechpartner|hilfe|unterstutzung|betreuung|support)\\b", 0.85),
+            RequestPattern.withOwnNegation("\\b(?:keinen|nicht mehr mit|nicht mit)(?: (?:einem|dem|diesem"
+                    + "|ihrem))? (?:bot|roboter|chatbot|maschine|computer|automaten|ki)\\b(?: \\w+){0,3}?"
+                    + "(?: sprechen| reden| chatten| schreiben)?", 0.75));
 
     private GermanHumanRequests() {
     }

@@ -30,7 +30,8 @@ final class LookAlikes {
             "history", "info", "information", "address", "password", "availability", "field", "tab", "column",
             "metrics", "performance", "schedule", "shift", "shifts", "salary", "job", "jobs", "position", "positions",
             "program", "rollen", "rolle", "konto", "konten", "zugang", "lizenz", "lizenzen", "platz", "platze",
-            "seite", "bereich", "verwaltung", "rechte");
+            "seite", "bereich", "verwaltung", "rechte", "readable", "friendly", "verification", "verified", "centered",
+            "centred", "made", "generated", "written", "review", "reviewed");
 
     private static final String SELF = "(?:^|\\s)(?:i am|as|work as|become|being|you are|soy|je suis|ich bin|sou"
             + "|trabajo como|trabalho como)";

@@ -6,15 +6,21 @@ import java.util.Set;
 
 /**
  * Single words that carry frustration on their own, in the five languages ("useless", "ridiculous",
- * "inútil", "nul", "nutzlos", "péssimo"). A word right after a negation is not counted ("not bad",
+ * "inútil", "nul", "nutzlos", "péssimo"), as whole words or by their beginnings ({@link #STEMS}). A word right after a negation is not counted ("not bad",
  * "not terrible"), nor "worst" in "worst case".
  *
  * <p>Words that are also ordinary technical vocabulary ("fatal", "bad", "error", "mist") are left out
  * on purpose: a bug report is not frustration.
+ *
+ * <p>Swear words used as intensifiers ("where is my fucking order", "a damn refund") weigh
+ * {@link #SWEARING_WEIGHT}, below the threshold: a visitor who swears while asking an ordinary question
+ * is not on that account asking for help with their mood, but a swear word adds to any other cue, and
+ * swearing aimed at the bot or the service is a cue of its own ({@link EnglishFrustrationPhrases}).
  */
 final class NegativeWords {
 
     static final double WEIGHT = 0.65;
+    static final double SWEARING_WEIGHT = 0.4;
 
     private static final Set<String> WORDS = Set.of(
             "useless", "pointless", "ridiculous", "frustrating", "frustrated", "frustration", "infuriating",
@@ -22,7 +28,10 @@ final class NegativeWords {
             "worst", "pathetic", "garbage", "rubbish", "crap", "crappy", "hopeless", "incompetent", "nonsense",
             "outrageous", "absurd", "stupid", "dumb", "idiot", "idiotic", "idiots", "sucks", "worthless", "disgusting",
             "disgraceful", "angry", "upset", "irritated", "irritating", "exasperated", "livid", "wtf", "bullshit",
-            "fuck", "fucking", "shit", "shitty", "damn", "dammit", "ridiculously", "frustrante", "frustrado",
+            "shitty", "dammit", "ridiculously", "dissatisfied", "unhappy", "displeased", "discontent", "discontented",
+            "disappointed", "disappointing", "frustrante", "frustrado", "insatisfecho", "insatisfecha", "descontento",
+            "descontenta", "decepcionado", "decepcionada", "mecontent", "mecontente", "insatisfait", "insatisfaite",
+            "unzufrieden", "enttauscht", "irritante", "unhelpful", "nuls", "nulles", "stupide", "debile", "idiota", "idiotas", "doof", "dumbest", "stupidest", "enttauschend", "frechheit", "unverschamtheit", "schwachsinn", "saftladen", "insatisfeito", "insatisfeita",
             "frustrada", "inutil", "pesimo", "pesima", "ridiculo", "ridicula", "absurdo", "harto", "harta", "enojado",
             "enojada", "furioso", "furiosa", "basura", "estupido", "estupida", "porqueria", "frustrant", "inutile",
             "nul", "nulle", "ridicule", "enerve", "enervant", "agace", "agacant", "insupportable", "lamentable",
@@ -31,6 +40,28 @@ final class NegativeWords {
             "unverschamt", "lacherlich", "zeitverschwendung", "scheisse", "wutend", "bescheuert", "pessimo", "pessima",
             "horrivel", "terrivel", "irritado", "irritada", "chateado", "chateada", "raiva", "lixo", "porcaria",
             "palhacada");
+
+    /**
+     * The beginnings of negative words, so that every inflection counts ("annoy", "annoys", "annoying",
+     * "annoyance"; "nervt", "genervt"; "énervant", "énervée"). Each is at least {@value #STEM_MIN}
+     * letters and begins no ordinary word of the five languages.
+     */
+    private static final Set<String> STEMS = Set.of(
+            "annoy", "frustrat", "infuriat", "exasperat", "disappoint", "dissatisf", "incompeten", "unaccept", "outrage",
+            "disgust", "patheti", "nonsens", "stupid", "idiot", "clueles", "moron", "aggravat", "frustra", "inutil",
+            "ridicul", "absurd", "pesim", "enfad", "furios", "decepcion", "insatisf", "indignad", "enerv", "insupport",
+            "lamentabl", "scandal", "disgrac", "inakzept", "stinksauer", "unfahig", "pathetiq", "catastroph", "decevan", "mecontent", "penibl", "inadmissibl", "exasper", "chiant",
+            "nervig", "nervt", "genervt", "nutzlos", "sinnlos", "argerlich", "verarger", "lacherlich",
+            "unverscham", "katastroph", "schrecklich", "furchtbar", "wutend", "enttausch", "unzufried", "zumutung",
+            "schwachsinn", "bescheuert", "pessim", "horrivel", "terrivel", "irritad", "chatead", "palhac", "porcari");
+    private static final int STEM_MIN = 5;
+    private static final int STEM_MAX = STEMS.stream().mapToInt(String::length).max().orElse(STEM_MIN);
+    private static final Set<String> STEM_STARTS = STEMS.stream().map(s -> s.substring(0, STEM_MIN))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    private static final Set<String> SWEARING = Set.of(
+            "fuck", "fucking", "fuckin", "fucked", "shit", "damn", "damned", "goddamn", TextNormalizer.EXPLETIVE, "mierda",
+            "joder", "putain", "merde", "porra", "merda", "caralho");
 
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "nothing", "nao", "pas", "nicht", "kein",
             "nada", "sin", "sem", "ohne");
@@ -42,11 +73,28 @@ final class NegativeWords {
         return WORDS;
     }
 
+    /** True when the token begins with one of {@link #STEMS}; one substring per long token, then set lookups. */
+    static boolean hasNegativeStem(String token) {
+        if (token.length() < STEM_MIN || !STEM_STARTS.contains(token.substring(0, STEM_MIN))) {
+            return false;
+        }
+        for (int length = STEM_MIN; length <= Math.min(token.length(), STEM_MAX); length++) {
+            if (STEMS.contains(token.substring(0, length))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static double weightOf(String word) {
+        return SWEARING.contains(word) ? SWEARING_WEIGHT : WEIGHT;
+    }
+
     static List<String> in(List<String> tokens) {
         List<String> found = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
-            if (!WORDS.contains(token)) {
+            if (!WORDS.contains(token) && !SWEARING.contains(token) && !hasNegativeStem(token)) {
                 continue;
             }
             boolean negated = i > 0 && NEGATIONS.contains(tokens.get(i - 1));

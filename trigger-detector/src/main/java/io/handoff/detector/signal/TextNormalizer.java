@@ -54,6 +54,15 @@ public final class TextNormalizer {
             Map.entry("thx", "thanks"), Map.entry("ty", "thank you"), Map.entry("asap", "now"),
             Map.entry("someone's", "someone"), Map.entry("addon", "add on"));
 
+    /**
+     * A swear word with letters masked ("f***ing", "sh*t", "f#ck"): one to three letters, a run of
+     * masks, and either more letters or a run of at least two masks. It becomes the token
+     * {@value #EXPLETIVE}, which the frustration cues and {@link Fillers} read like any other swear word.
+     */
+    private static final Pattern MASKED = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])\\p{L}{1,3}(?:[*#]+\\p{L}{1,6}|[*#]{2,6})(?![\\p{L}\\p{N}*#])");
+    static final String EXPLETIVE = "expletive";
+
     /** "some one", "any body" written apart. */
     private static final Pattern SPLIT_WORDS = Pattern.compile("\\b(some|any) (one|body)\\b");
 
@@ -64,6 +73,9 @@ public final class TextNormalizer {
     public static String normalize(String text) {
         if (text == null) {
             return "";
+        }
+        if (mayHaveMasks(text)) {
+            text = MASKED.matcher(text).replaceAll(" " + EXPLETIVE + " ");
         }
         if (isPlainAscii(text)) {
             return normalizePlainAscii(text);
@@ -137,6 +149,10 @@ public final class TextNormalizer {
             j++;
         }
         return j > i + 1 && j < text.length() && isRegexSpace(text.charAt(j)) ? j + 1 : -1;
+    }
+
+    private static boolean mayHaveMasks(String text) {
+        return text.indexOf('*') >= 0 || text.indexOf('#') >= 0;
     }
 
     /** {@code \s} without the UNICODE_CHARACTER_CLASS flag. */

@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Repairs one-letter typos in the few words the signals hinge on ("humna" → "human", "agnet" →
- * "agent", "frustating" → "frustrating"), so the patterns stay exact and readable.
+ * "agent", "frustating" → "frustrating"), and two of them typed as one ("humanagent", see
+ * {@link JoinedWords}), so the patterns stay exact and readable.
  *
  * <p>Only these key words are repaired, never arbitrary text, and only at distance one. Real words
  * that sit one edit from a key word are left alone: plurals ("agents" is not a typo of "agent" —
@@ -21,6 +22,7 @@ final class TypoTolerance {
     private static final List<String> KEY_WORDS = List.of(
             "human", "person", "agent", "representative", "operator", "someone", "somebody", "anyone", "anybody",
             "supervisor", "manager", "customer", "service", "support", "speak", "talk", "please", "transfer",
+            "contact", "contacting", "talking", "speaking", "employee", "colleague", "complaint",
             "connect", "escalate", "frustrating", "frustrated", "useless", "ridiculous", "understand",
             "understanding", "helping", "helpful", "terrible", "horrible", "already", "annoying", "pathetic",
             "nonsense", "patience", "humano", "persona", "agente", "alguien", "hablar", "humain", "personne",
@@ -35,7 +37,9 @@ final class TypoTolerance {
             "argent", "steak", "sneak", "spear", "speck", "pleased", "plead", "talks", "walk", "tall", "task",
             "supports", "services", "serviced", "customers", "connects", "transfers", "managed", "manages",
             "managers", "helpings", "mensch", "humaine", "personnes", "pessoas", "falas", "falam", "falsa",
-            "parle", "parles", "parlez", "parent", "servicio", "servico", "persona", "manger", "danger", "ranger");
+            "parle", "parles", "parlez", "parent", "servicio", "servico", "persona", "manger", "danger", "ranger",
+            "contract", "contracting", "contacto", "contacte", "contacta", "taking", "walking", "stalking", "tanking",
+            "sneaking", "spearing", "employer", "employed", "employees", "colleagues", "complain", "complains");
 
     private TypoTolerance() {
     }
@@ -86,7 +90,7 @@ final class TypoTolerance {
                 return key;
             }
         }
-        return token;
+        return JoinedWords.split(token, KEY_WORD_SET).orElse(token);
     }
 
     /** "humans" is the plural of "human", not a typo of "humano". */

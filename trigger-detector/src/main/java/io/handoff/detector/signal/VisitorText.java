@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * One visitor message prepared once for every signal: the raw text (capitals and punctuation carry
- * frustration), the normalised clauses with key-word typos repaired (what the phrase patterns read),
- * and the whole normalised line with its tokens (what topic, keyword and similarity rules read).
+ * frustration), the normalised clauses with key-word typos repaired and {@link Fillers} left out (what
+ * the request patterns read), and the whole normalised line with its tokens (what the frustration cues,
+ * topic, keyword and similarity rules read).
  * {@code words} is the same tokens as a set, for the cheap lead-word check before each pattern.
  */
 public record VisitorText(String raw, List<String> clauses, String normalized, List<String> tokens, Set<String> words) {
@@ -15,7 +16,7 @@ public record VisitorText(String raw, List<String> clauses, String normalized, L
     public static VisitorText of(String text) {
         String raw = text == null ? "" : text;
         List<String> plainClauses = TextNormalizer.clauses(raw);
-        List<String> clauses = plainClauses.stream().map(TypoTolerance::repair).toList();
+        List<String> clauses = plainClauses.stream().map(TypoTolerance::repair).map(Fillers::without).toList();
         String normalized = TypoTolerance.repair(TextNormalizer.normalize(raw, plainClauses));
         List<String> tokens = TextNormalizer.tokens(normalized);
         Set<String> words = new HashSet<>(tokens);

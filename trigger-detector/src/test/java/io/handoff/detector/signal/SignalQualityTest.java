@@ -26,6 +26,12 @@ class SignalQualityTest {
     /** The project's labelled examples (kept in the test resources, so the test runs in any checkout). */
     static final String SHARED_EXAMPLES = "/trigger-examples.jsonl";
     static final String HELD_OUT = "/held-out-triggers.jsonl";
+    /**
+     * Paraphrases in the five languages of the ways the public data asks for a person or complains
+     * (touch, colleagues, a swear word or a joined word inside the phrase, a complaint), with
+     * look-alikes that must stay quiet (a masked address, "I am not a robot", managing agents).
+     */
+    static final String PARAPHRASES = "/paraphrases.jsonl";
 
     private static final double MIN_RECALL = 0.95;
     private static final double MAX_FALSE_ALARMS = 0.02;
@@ -38,6 +44,11 @@ class SignalQualityTest {
     @Test
     void heldOutPhrasingsMeetTheSameBar() {
         assertQuality("held-out phrasings", LabelledMessages.fromClasspath(HELD_OUT));
+    }
+
+    @Test
+    void paraphrasesInFiveLanguagesMeetTheSameBar() {
+        assertQuality("paraphrases", LabelledMessages.fromClasspath(PARAPHRASES));
     }
 
     private static void assertQuality(String name, List<LabelledMessage> messages) {

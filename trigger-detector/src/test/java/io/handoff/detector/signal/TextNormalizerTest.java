@@ -21,6 +21,14 @@ class TextNormalizerTest {
     }
 
     @Test
+    void readsMaskedSwearWordsAsOneTokenButLeavesAddressesAndCodeAlone() {
+        assertThat(TextNormalizer.normalize("get me a f***ing human, sh*t")).isEqualTo("get me a expletive human expletive");
+        assertThat(TextNormalizer.normalize("f#ck this, s***")).isEqualTo("expletive this expletive");
+        assertThat(TextNormalizer.normalize("mail bob@example.com about C# and *bold* text, 5*3"))
+                .isEqualTo("mail bob example com about c and bold text 5 3");
+    }
+
+    @Test
     void splitsClausesWhereTheVisitorPutPunctuation() {
         assertThat(TextNormalizer.clauses("No, I want a human. Now!")).containsExactly("no", "i want a human", "now");
         assertThat(TextNormalizer.clauses("Est-ce que je peux parler à quelqu'un ?"))

@@ -28,6 +28,30 @@ class TypoToleranceTest {
     }
 
     @Test
+    void splitsTwoKeyWordsTypedAsOne() {
+        assertThat(TypoTolerance.repair("humanagent please")).isEqualTo("human agent please");
+        assertThat(TypoTolerance.repair("italk to a person")).isEqualTo("i talk to a person");
+        assertThat(TypoTolerance.repair("isthere issomeone")).isEqualTo("is there is someone");
+        assertThat(TypoTolerance.repair("speakwith withsomeone")).isEqualTo("speak with with someone");
+    }
+
+    @Test
+    void neverCutsOrdinaryWordsThatHappenToBeTwoShortWords() {
+        assertThat(TypoTolerance.repair("what does it mean to the theme"))
+                .isEqualTo("what does it mean to the theme");
+        assertThat(TypoTolerance.repair("transferring another therefore within into"))
+                .isEqualTo("transferring another therefore within into");
+        assertThat(TypoTolerance.repair("the contract says i am taking the train"))
+                .isEqualTo("the contract says i am taking the train");
+    }
+
+    @Test
+    void repairsContactAndComplaintTyposIncludingSwaps() {
+        assertThat(TypoTolerance.repair("contcat ocntact cotact someone")).isEqualTo("contact contact contact someone");
+        assertThat(TypoTolerance.repair("file a complaimt but do not complain")).isEqualTo("file a complaint but do not complain");
+    }
+
+    @Test
     void distanceCountsAnAdjacentSwapAsOneEdit() {
         assertThat(EditDistance.between("humna", "human", 2)).isEqualTo(1);
         assertThat(EditDistance.between("kitten", "sitting", 5)).isEqualTo(3);
