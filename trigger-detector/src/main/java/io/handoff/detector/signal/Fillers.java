@@ -25,7 +25,20 @@ final class Fillers {
     private static final Set<String> BEFORE_DE = Set.of("putain", "foutu", "foutue", "fichu", "fichue", "mierda",
             "porra", "merda", "bordel");
 
+    private static final Set<String> EITHER = java.util.stream.Stream.concat(WORDS.stream(), BEFORE_DE.stream())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private Fillers() {
+    }
+
+    /** True when one of these words is a filler or a swear word that takes "de"; most messages have none. */
+    static boolean anyIn(Set<String> words) {
+        for (String word : words) {
+            if (EITHER.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The normalised clause without its fillers; the same string when it has none. */

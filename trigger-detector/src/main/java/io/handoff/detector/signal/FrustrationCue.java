@@ -1,6 +1,7 @@
 package io.handoff.detector.signal;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -18,6 +19,16 @@ record FrustrationCue(Pattern pattern, double weight, Optional<Set<String>> lead
 
     static FrustrationCue of(String regex, double weight) {
         return new FrustrationCue(Pattern.compile(regex), weight, LeadWords.of(regex));
+    }
+
+    /**
+     * This cue as one cue per top-level alternative, each with the same weight. For a cue that fires
+     * alone this changes nothing about whether a message is frustrated, and each alternative gets its
+     * own lead words and required text, so a message runs only the alternatives it could match.
+     */
+    List<FrustrationCue> alternatives() {
+        List<String> branches = LeadWords.splitTopLevel(pattern.pattern());
+        return branches.size() == 1 ? List.of(this) : branches.stream().map(b -> of(b, weight)).toList();
     }
 
     boolean mayMatch(Collection<String> tokens) {

@@ -26,8 +26,10 @@ public final class FrustrationSignal {
 
     static final double THRESHOLD = 0.5;
 
+    /** Cues strong enough to fire alone are split into their alternatives (see {@link FrustrationCue#alternatives}). */
     private static final List<FrustrationCue> CUES = Stream.of(EnglishFrustrationPhrases.CUES,
-            ForeignFrustrationPhrases.CUES).flatMap(List::stream).toList();
+                    ForeignFrustrationPhrases.CUES).flatMap(List::stream)
+            .flatMap(cue -> cue.weight() >= THRESHOLD ? cue.alternatives().stream() : Stream.of(cue)).toList();
     private static final Pattern THANKFUL = Pattern.compile("\\b(?:thanks|thank|great|perfect|awesome|excellent|amazing"
             + "|love|appreciate|appreciated|helped|solved|works now|working now|cool|nice|gracias|merci|danke|obrigado"
             + "|obrigada|genial|parfait|perfekt|otimo|super)\\b");

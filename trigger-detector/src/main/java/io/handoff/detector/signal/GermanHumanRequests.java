@@ -9,11 +9,12 @@ import java.util.List;
  */
 final class GermanHumanRequests {
 
-    private static final String ARTICLE = "(?:einem|einer|einen|dem|der|den|ihrem|ihrer|ihren|eurem|eurer|euren|meinem|meiner)";
+    private static final String ARTICLE = "(?:einem|einer|einen|dem|der|den|ihrem|ihrer|ihren|eurem|eurer|euren|meinem"
+            + "|meiner)";
     private static final String ADJECTIVE = "(?:echten|echte|echter|richtigen|richtige|richtiger|realen|reale"
             + "|menschlichen|menschliche|lebenden|zustandigen|zustandige)";
-    private static final String NOUN = "(?:mensch|menschen|person|personen|mitarbeiter|mitarbeiterin|mitarbeitern|berater"
-            + "|beraterin|kundenberater|kundenberaterin|kundendienst|kundenservice|kundensupport|support"
+    private static final String NOUN = "(?:mensch|menschen|person|personen|mitarbeiter|mitarbeiterin|mitarbeitern"
+            + "|berater|beraterin|kundenberater|kundenberaterin|kundendienst|kundenservice|kundensupport|support"
             + "|supportmitarbeiter|agent|agenten|ansprechpartner|ansprechpartnerin|operator|vorgesetzten|vorgesetzte"
             + "|supervisor|servicemitarbeiter|servicemitarbeiterin|techniker|verantwortlichen)";
     private static final String PERSON = "(?:(?:" + ARTICLE + " )?(?:" + ADJECTIVE + " )?" + NOUN
@@ -25,30 +26,38 @@ final class GermanHumanRequests {
             RequestPattern.of("\\b(?:mit|zu|an) " + PERSON + "(?: \\w+){0,3}? (?:sprechen|reden|chatten|telefonieren"
                     + "|schreiben|verbunden|verbinden|weitergeleitet|weiterleiten|durchgestellt|durchstellen"
                     + "|kontakt aufnehmen|in kontakt)\\b", 0.95),
-            RequestPattern.of("\\b(?:sprechen|reden|chatten|verbinden sie mich|verbinde mich|verbindet mich|stellen sie mich"
-                    + "|stell mich|leiten sie mich|leite mich)(?: bitte)?(?: jetzt)? (?:mit|zu|an) " + PERSON + "\\b", 0.95),
-            RequestPattern.of("\\b(?:brauche|benotige|mochte|will|wunsche|verlange|suche|hatte gern|hatte gerne)"
-                    + "(?: bitte| gerne| gern| jetzt| sofort)? (?:(?:einen|eine|einem|ein|den|die) )?(?:" + ADJECTIVE + " )?"
+            RequestPattern.of("\\b(?:sprechen|reden|chatten|verbinden sie mich|verbinde mich|verbindet mich"
+                    + "|stellen sie mich|stell mich|leiten sie mich|leite mich)(?: bitte)?(?: jetzt)? (?:mit|zu"
+                    + "|an) " + PERSON + "\\b", 0.95),
+            RequestPattern.of("\\b(?:brauche|benotige|mochte|will|wunsche|verlange|suche|hatte gern"
+                    + "|hatte gerne)(?: bitte| gerne| gern| jetzt| sofort)? (?:(?:einen|eine|einem|ein|den"
+                    + "|die) )?(?:" + ADJECTIVE + " )?"
                     + WANTED + "\\b", 0.9),
-            RequestPattern.of("\\b(?:(?:einen|eine|den|die|ihren|ihre) (?:" + ADJECTIVE + " )?" + WANTED + "|jemanden)"
-                    + "(?: \\w+){0,2}? (?:sprechen|erreichen|ans telefon)\\b", 0.9),
-            RequestPattern.of("\\b(?:mich|uns) (?:\\w+ ){0,2}?(?:ein mensch|ein mitarbeiter|eine mitarbeiterin|ein berater"
-                    + "|eine beraterin|jemand)(?: \\w+)? (?:anrufen|zuruckrufen|kontaktieren|melden)\\b", 0.85),
+            RequestPattern.of("\\b(?:(?:einen|eine|den|die|ihren"
+                    + "|ihre) (?:" + ADJECTIVE + " )?" + WANTED + "|jemanden)(?: \\w+){0,2}? (?:sprechen|erreichen"
+                    + "|ans telefon)\\b", 0.9),
+            RequestPattern.of("\\b(?:mich|uns) (?:\\w+ ){0,2}?(?:ein mensch|ein mitarbeiter|eine mitarbeiterin"
+                    + "|ein berater|eine beraterin|jemand)(?: \\w+)? (?:anrufen|zuruckrufen|kontaktieren"
+                    + "|melden)\\b", 0.85),
+            RequestPattern.of("\\bhilfe (?:von|durch) " + PERSON + "\\b", 0.85),
             RequestPattern.of("\\b(?:verbindung|kontakt|gesprach|chat) (?:zu|mit) " + PERSON + "\\b", 0.85),
             RequestPattern.of("\\b(?:echten|echter|richtigen|richtiger|realen|lebenden) (?:menschen|mensch|mitarbeiter"
                     + "|mitarbeiterin|person|ansprechpartner|berater)\\b", 0.9),
-            RequestPattern.of("\\b(?:gibt es|ist da|ist hier|ist jemand|gibt s)(?: auch)? (?:einen |eine |ein |irgend)?"
-                    + "(?:jemand|jemanden|menschen|mensch|mitarbeiter|mitarbeiterin|person|berater|ansprechpartner|da)\\b", 0.9),
-            RequestPattern.of("\\b(?:jemand|ein mitarbeiter|eine mitarbeiterin|ein berater)(?: kann| konnte| soll| sollte)?"
-                    + "(?: mich| uns)? (?:\\w+ )?(?:anrufen|zuruckrufen|kontaktieren|zuruckschreiben|melden)\\b"
-                    + "|\\b(?:rufen sie mich|ruft mich|ruf mich) (?:\\w+ )?(?:an|zuruck)\\b|\\bruckruf\\b", 0.85),
-            RequestPattern.of("^(?:bitte )?(?:einen |ein )?(?:mensch|menschen|mitarbeiter|berater|kundendienst|kundenservice)"
-                    + "(?: bitte| jetzt| sofort)*$", 0.85),
-            RequestPattern.of("\\b(?:personliche|personlichen|personlicher|menschliche|menschlichen|menschlicher)"
-                    + " (?:beratung|kontakt|ansprechpartner|hilfe|unterstutzung|betreuung|support)\\b", 0.85),
+            RequestPattern.of("\\b(?:gibt es|ist da|ist hier|ist jemand|gibt s)(?: auch)? (?:einen |eine |ein "
+                    + "|irgend)?(?:jemand|jemanden|menschen|mensch|mitarbeiter|mitarbeiterin|person|berater"
+                    + "|ansprechpartner|da)\\b", 0.9),
+            RequestPattern.of("\\b(?:jemand|ein mitarbeiter|eine mitarbeiterin|ein berater)(?: kann| konnte| soll"
+                    + "| sollte)?(?: mich| uns)? (?:\\w+ )?(?:anrufen|zuruckrufen|kontaktieren|zuruckschreiben"
+                    + "|melden)\\b|\\b(?:rufen sie mich|ruft mich|ruf mich) (?:\\w+ )?(?:an|zuruck)\\b"
+                    + "|\\bruckruf\\b", 0.85),
+            RequestPattern.of("^(?:bitte )?(?:einen |ein )?(?:mensch|menschen|mitarbeiter|berater|kundendienst"
+                    + "|kundenservice)(?: bitte| jetzt| sofort)*$", 0.85),
+            RequestPattern.of("\\b(?:personliche|personlichen|personlicher|menschliche|menschlichen"
+                    + "|menschlicher) (?:beratung|kontakt|ansprechpartner|hilfe|unterstutzung|betreuung"
+                    + "|support)\\b", 0.85),
             RequestPattern.withOwnNegation("\\b(?:keinen|nicht mehr mit|nicht mit)(?: (?:einem|dem|diesem"
-                    + "|ihrem))? (?:bot|roboter|chatbot|maschine|computer|automaten|ki)\\b(?: \\w+){0,3}?"
-                    + "(?: sprechen| reden| chatten| schreiben)?", 0.75));
+                    + "|ihrem))? (?:bot|roboter|chatbot|maschine|computer|automaten|ki)\\b(?: \\w+){0,3}?(?: sprechen"
+                    + "| reden| chatten| schreiben)?", 0.75));
 
     private GermanHumanRequests() {
     }

@@ -108,7 +108,8 @@ final class LeadWords {
         return -1;
     }
 
-    private static List<String> splitTopLevel(String group) {
+    /** The alternatives of a regex or group body at its top level: "a|(b|c)|d" gives "a", "(b|c)", "d". */
+    static List<String> splitTopLevel(String group) {
         List<String> parts = new ArrayList<>();
         int depth = 0;
         int start = 0;

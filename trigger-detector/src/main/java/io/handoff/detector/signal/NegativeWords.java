@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Single words that carry frustration on their own, in the five languages ("useless", "ridiculous",
- * "inútil", "nul", "nutzlos", "péssimo"), as whole words or by their beginnings ({@link #STEMS}). A word right after a negation is not counted ("not bad",
- * "not terrible"), nor "worst" in "worst case".
+ * "inútil", "nul", "nutzlos", "péssimo"), as whole words or by their beginnings ({@link #STEMS}). A
+ * word right after a negation is not counted ("not bad", "not terrible"), nor "worst" in "worst case".
  *
  * <p>Words that are also ordinary technical vocabulary ("fatal", "bad", "error", "mist") are left out
  * on purpose: a bug report is not frustration.
@@ -23,23 +23,32 @@ final class NegativeWords {
     static final double SWEARING_WEIGHT = 0.4;
 
     private static final Set<String> WORDS = Set.of(
-            "useless", "pointless", "ridiculous", "frustrating", "frustrated", "frustration", "infuriating",
-            "infuriated", "annoying", "annoyed", "furious", "pissed", "unacceptable", "terrible", "horrible", "awful",
-            "worst", "pathetic", "garbage", "rubbish", "crap", "crappy", "hopeless", "incompetent", "nonsense",
-            "outrageous", "absurd", "stupid", "dumb", "idiot", "idiotic", "idiots", "sucks", "worthless", "disgusting",
-            "disgraceful", "angry", "upset", "irritated", "irritating", "exasperated", "livid", "wtf", "bullshit",
-            "shitty", "dammit", "ridiculously", "dissatisfied", "unhappy", "displeased", "discontent", "discontented",
-            "disappointed", "disappointing", "frustrante", "frustrado", "insatisfecho", "insatisfecha", "descontento",
-            "descontenta", "decepcionado", "decepcionada", "mecontent", "mecontente", "insatisfait", "insatisfaite",
-            "unzufrieden", "enttauscht", "irritante", "unhelpful", "nuls", "nulles", "stupide", "debile", "idiota", "idiotas", "doof", "dumbest", "stupidest", "enttauschend", "frechheit", "unverschamtheit", "schwachsinn", "saftladen", "insatisfeito", "insatisfeita",
-            "frustrada", "inutil", "pesimo", "pesima", "ridiculo", "ridicula", "absurdo", "harto", "harta", "enojado",
-            "enojada", "furioso", "furiosa", "basura", "estupido", "estupida", "porqueria", "frustrant", "inutile",
-            "nul", "nulle", "ridicule", "enerve", "enervant", "agace", "agacant", "insupportable", "lamentable",
-            "pathetique", "marre", "affreux", "catastrophique", "inadmissible", "nutzlos", "sinnlos", "frustrierend",
-            "frustriert", "argerlich", "nervig", "genervt", "schrecklich", "furchtbar", "katastrophe", "katastrophal",
-            "unverschamt", "lacherlich", "zeitverschwendung", "scheisse", "wutend", "bescheuert", "pessimo", "pessima",
-            "horrivel", "terrivel", "irritado", "irritada", "chateado", "chateada", "raiva", "lixo", "porcaria",
-            "palhacada");
+            // English
+            "useless", "pointless", "ridiculous", "ridiculously", "frustrating", "frustrated", "frustration",
+            "infuriating", "infuriated", "annoying", "annoyed", "furious", "pissed", "unacceptable", "terrible",
+            "horrible", "awful", "worst", "dumbest", "stupidest", "pathetic", "garbage", "rubbish", "crap", "crappy",
+            "hopeless", "incompetent", "nonsense", "outrageous", "absurd", "stupid", "dumb", "idiot", "idiotic",
+            "idiots", "sucks", "sux", "worthless", "disgusting", "disgraceful", "angry", "upset", "irritated",
+            "irritating", "exasperated", "livid", "wtf", "bullshit", "shitty", "dammit", "unhelpful", "dissatisfied",
+            "unhappy", "displeased", "discontent", "discontented", "disappointed", "disappointing",
+            // Spanish
+            "frustrante", "frustrado", "frustrada", "inutil", "pesimo", "pesima", "ridiculo", "ridicula", "absurdo",
+            "harto", "harta", "enojado", "enojada", "furioso", "furiosa", "basura", "estupido", "estupida",
+            "porqueria", "insatisfecho", "insatisfecha", "descontento", "descontenta", "decepcionado",
+            "decepcionada", "idiota", "idiotas",
+            // French
+            "frustrant", "inutile", "nul", "nulle", "nuls", "nulles", "ridicule", "enerve", "enervant", "agace",
+            "agacant", "insupportable", "lamentable", "pathetique", "marre", "affreux", "catastrophique",
+            "inadmissible", "mecontent", "mecontente", "insatisfait", "insatisfaite", "stupide", "debile",
+            // German
+            "nutzlos", "sinnlos", "frustrierend", "frustriert", "argerlich", "nervig", "genervt", "schrecklich",
+            "furchtbar", "katastrophe", "katastrophal", "unverschamt", "unverschamtheit", "lacherlich",
+            "zeitverschwendung", "scheisse", "wutend", "bescheuert", "unzufrieden", "enttauscht", "enttauschend",
+            "frechheit", "schwachsinn", "saftladen", "doof",
+            // Portuguese
+            "pessimo", "pessima", "horrivel", "terrivel", "irritado", "irritada", "irritante", "chateado",
+            "chateada", "raiva", "lixo", "porcaria", "palhacada", "insatisfeito", "insatisfeita"
+);
 
     /**
      * The beginnings of negative words, so that every inflection counts ("annoy", "annoys", "annoying",
@@ -47,21 +56,30 @@ final class NegativeWords {
      * letters and begins no ordinary word of the five languages.
      */
     private static final Set<String> STEMS = Set.of(
-            "annoy", "frustrat", "infuriat", "exasperat", "disappoint", "dissatisf", "incompeten", "unaccept", "outrage",
-            "disgust", "patheti", "nonsens", "stupid", "idiot", "clueles", "moron", "aggravat", "frustra", "inutil",
-            "ridicul", "absurd", "pesim", "enfad", "furios", "decepcion", "insatisf", "indignad", "enerv", "insupport",
-            "lamentabl", "scandal", "disgrac", "inakzept", "stinksauer", "unfahig", "pathetiq", "catastroph", "decevan", "mecontent", "penibl", "inadmissibl", "exasper", "chiant",
-            "nervig", "nervt", "genervt", "nutzlos", "sinnlos", "argerlich", "verarger", "lacherlich",
-            "unverscham", "katastroph", "schrecklich", "furchtbar", "wutend", "enttausch", "unzufried", "zumutung",
-            "schwachsinn", "bescheuert", "pessim", "horrivel", "terrivel", "irritad", "chatead", "palhac", "porcari");
+            // English
+            "annoy", "frustrat", "infuriat", "exasperat", "aggravat", "disappoint", "dissatisf", "incompeten",
+            "unaccept", "outrage", "disgust", "disgrac", "scandal", "patheti", "nonsens", "stupid", "idiot",
+            "clueles", "moron", "catastroph",
+            // Spanish
+            "frustra", "inutil", "ridicul", "absurd", "pesim", "enfad", "furios", "decepcion", "insatisf", "indignad",
+            // French
+            "enerv", "insupport", "lamentabl", "pathetiq", "decevan", "mecontent", "penibl", "inadmissibl",
+            "exasper", "chiant",
+            // German
+            "nervig", "nervt", "genervt", "nutzlos", "sinnlos", "argerlich", "verarger", "lacherlich", "unverscham",
+            "inakzept", "unfahig", "katastroph", "schrecklich", "furchtbar", "wutend", "stinksauer", "enttausch",
+            "unzufried", "zumutung", "schwachsinn", "bescheuert",
+            // Portuguese
+            "pessim", "horrivel", "terrivel", "irritad", "chatead", "palhac", "porcari"
+);
     private static final int STEM_MIN = 5;
     private static final int STEM_MAX = STEMS.stream().mapToInt(String::length).max().orElse(STEM_MIN);
     private static final Set<String> STEM_STARTS = STEMS.stream().map(s -> s.substring(0, STEM_MIN))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final Set<String> SWEARING = Set.of(
-            "fuck", "fucking", "fuckin", "fucked", "shit", "damn", "damned", "goddamn", TextNormalizer.EXPLETIVE, "mierda",
-            "joder", "putain", "merde", "porra", "merda", "caralho");
+            "fuck", "fucking", "fuckin", "fucked", "shit", "damn", "damned", "goddamn", TextNormalizer.EXPLETIVE,
+            "mierda", "joder", "putain", "merde", "porra", "merda", "caralho");
 
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "nothing", "nao", "pas", "nicht", "kein",
             "nada", "sin", "sem", "ohne");

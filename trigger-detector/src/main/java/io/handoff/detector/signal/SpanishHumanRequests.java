@@ -21,36 +21,41 @@ final class SpanishHumanRequests {
                     + "|contactarme|contacto|atender|atendido|atendida)(?: directamente| ahora| ya)? (?:con|a|por) "
                     + DET + PERSON + "\\b", 0.95),
             RequestPattern.of("\\b(?:pasame|paseme|pasenme|transfiereme|transfierame|comunicame|comuniqueme|conectame"
-                    + "|conecteme|ponme|pongame|derivame|deriveme|transferirme|pasarme|conectarme|derivarme)"
-                    + "(?: en contacto| en comunicacion)?(?: con| a)? " + DET + PERSON + "\\b", 0.95),
-            RequestPattern.of("\\bme (?:pasas|pasa|pasan|pasen|pase|transfieran|comuniquen|conecten|deriven|puedes pasar|puede pasar|transfieres|transfiere|comunicas|comunica"
-                    + "|conectas|conecta|derivas|deriva) (?:con|a) " + DET + PERSON + "\\b", 0.95),
-            RequestPattern.of("\\b(?:quiero|necesito|quisiera|prefiero|pido|exijo|requiero|deseo|busco|me gustaria)"
-                    + "(?: hablar con| que me atienda| que me llame| ser atendido por| ser atendida por| contactar (?:a|con))? "
+                    + "|conecteme|ponme|pongame|derivame|deriveme|transferirme|pasarme|conectarme"
+                    + "|derivarme)(?: en contacto| en comunicacion)?(?: con| a)? " + DET + PERSON + "\\b", 0.95),
+            RequestPattern.of("\\bme (?:pasas|pasa|pasan|pasen|pase|transfieran|comuniquen|conecten|deriven"
+                    + "|puedes pasar|puede pasar|transfieres|transfiere|comunicas|comunica|conectas|conecta|derivas"
+                    + "|deriva) (?:con|a) " + DET + PERSON + "\\b", 0.95),
+            RequestPattern.of("\\b(?:quiero|necesito|quisiera|prefiero|pido|exijo|requiero|deseo|busco"
+                    + "|me gustaria)(?: hablar con| que me atienda| que me llame| ser atendido por| ser atendida por"
+                    + "| contactar (?:a|con))? "
                     + DET + ONE + "\\b", 0.9),
-            RequestPattern.of("\\b(?:persona|humano|agente|asesor|operador|representante) (?:real|de verdad|de carne y hueso"
-                    + "|humano)\\b|\\bser humano\\b|\\bayuda (?:de|con) (?:una? )?(?:persona|humano|agente|asesor)\\b", 0.9),
-            RequestPattern.of("\\bhay (?:alguien|algun humano|alguna persona|una persona|un humano|un agente|algun agente"
-                    + "|un asesor|algun asesor)\\b", 0.9),
-            RequestPattern.of("\\b(?:alguien|alguna persona|algun agente|algun humano|algun asesor) (?:con quien|para hablar"
-                    + "|que me (?:pueda )?(?:ayudar|atender|ayude|atienda)|disponible|ahi|alli|real)\\b", 0.9),
-            RequestPattern.of("\\b(?:alguien|un agente|una persona|un asesor)(?: me)? (?:puede |podria |pueda |puedes )?"
-                    + "(?:me )?(?:llame|llamar|llamarme|contacte|contactar|contactarme|atienda|atender|atenderme|escriba"
-                    + "|escribirme|ayudar|ayudarme|ayude)\\b|\\bque me llamen\\b|\\bllamenme\\b|\\bllamadme\\b", 0.8),
-            RequestPattern.of("\\bme (?:puedes|puede|pueden|podrias|podria|podrian) (?:pasar|transferir|comunicar|conectar"
-                    + "|derivar|poner en contacto|poner) (?:con|a) " + DET + PERSON + "\\b", 0.95),
+            RequestPattern.of("\\b(?:persona|humano|agente|asesor|operador|representante) (?:real|de verdad"
+                    + "|de carne y hueso|humano)\\b|\\bser humano\\b|\\bayuda (?:de|con) (?:una? )?(?:persona|humano"
+                    + "|agente|asesor)\\b", 0.9),
+            RequestPattern.of("\\bhay (?:alguien|algun humano|alguna persona|una persona|un humano|un agente"
+                    + "|algun agente|un asesor|algun asesor)\\b", 0.9),
+            RequestPattern.of("\\b(?:alguien|alguna persona|algun agente|algun humano|algun asesor) (?:con quien"
+                    + "|para hablar|que me (?:pueda )?(?:ayudar|atender|ayude|atienda)|disponible|ahi|alli"
+                    + "|real)\\b", 0.9),
+            RequestPattern.of("\\b(?:alguien|un agente|una persona|un asesor)(?: me)? (?:puede |podria |pueda "
+                    + "|puedes )?(?:me )?(?:llame|llamar|llamarme|contacte|contactar|contactarme|atienda|atender"
+                    + "|atenderme|escriba|escribirme|ayudar|ayudarme|ayude)\\b|\\bque me llamen\\b|\\bllamenme\\b"
+                    + "|\\bllamadme\\b", 0.8),
+            RequestPattern.of("\\bme (?:puedes|puede|pueden|podrias|podria|podrian) (?:pasar|transferir|comunicar"
+                    + "|conectar|derivar|poner en contacto|poner) (?:con|a) " + DET + PERSON + "\\b", 0.95),
             RequestPattern.of("\\bme (?:atienda|atiende|ayude|llame|contacte|puede atender|podria atender|puede ayudar"
                     + "|podria ayudar|puede llamar|podria llamar) " + DET + ONE + "\\b", 0.85),
-            RequestPattern.of("^(?:por favor )?(?:un |una )?(?:humano|agente|persona|asesor|operador|representante)"
-                    + "(?: por favor| ya| ahora)*$", 0.85),
+            RequestPattern.of("^(?:por favor )?(?:un |una )?(?:humano|agente|persona|asesor|operador"
+                    + "|representante)(?: por favor| ya| ahora)*$", 0.85),
             RequestPattern.of("\\b(?:puede|podria|pueden|podrian|podra) (?:atenderme|ayudarme|llamarme|contactarme"
                     + "|responderme) (?:alguien|una persona|un agente|un asesor|un humano|un operador)\\b", 0.85),
-            RequestPattern.of("\\batencion (?:humana|personal|personalizada|de una persona)\\b"
-                    + "|\\b(?:puedo|podria|pueden|podrian|puede) (?:hablar|comunicarme|contactar|chatear) (?:con|a) "
+            RequestPattern.of("\\batencion (?:humana|personal|personalizada|de una persona)\\b|\\b(?:puedo|podria"
+                    + "|pueden|podrian|puede) (?:hablar|comunicarme|contactar|chatear) (?:con|a) "
                     + DET + PERSON + "\\b", 0.9),
             RequestPattern.withOwnNegation("\\b(?:no quiero|no deseo|harto de|harta de|cansado de|cansada de|basta de"
-                    + "|nada de)(?: hablar con| hablando con| seguir hablando con| chatear con)? (?:un|una|el|la|este|esta"
-                    + "|ese|esa|su|tu) (?:bot|robot|maquina|chatbot|ia|contestador|asistente virtual)\\b", 0.75));
+                    + "|nada de)(?: hablar con| hablando con| seguir hablando con| chatear con)? (?:un|una|el|la|este"
+                    + "|esta|ese|esa|su|tu) (?:bot|robot|maquina|chatbot|ia|contestador|asistente virtual)\\b", 0.75));
 
     private SpanishHumanRequests() {
     }

@@ -25,6 +25,8 @@ public final class TextNormalizer {
      */
     private static final String CLAUSE_MARKS = ".,;:!?¿¡\n\r()[]\"";
     private static final String DASHES = "-–—";
+    /** Per character below 256: {@link #MARK} for a clause mark, {@link #SPACE} for regex whitespace. */
+    private static final byte[] CHAR_KIND = charKinds();
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}']+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -135,13 +137,13 @@ public final class TextNormalizer {
      */
     private static int clauseBreakEnd(String text, int i) {
         int j = i;
-        while (j < text.length() && CLAUSE_MARKS.indexOf(text.charAt(j)) >= 0) {
+        while (j < text.length() && kind(text.charAt(j)) == MARK) {
             j++;
         }
         if (j > i) {
             return j;
         }
-        if (!isRegexSpace(text.charAt(i))) {
+        if (kind(text.charAt(i)) != SPACE) {
             return -1;
         }
         j = i + 1;
@@ -149,6 +151,26 @@ public final class TextNormalizer {
             j++;
         }
         return j > i + 1 && j < text.length() && isRegexSpace(text.charAt(j)) ? j + 1 : -1;
+    }
+
+    private static final byte MARK = 1;
+    private static final byte SPACE = 2;
+
+    private static byte kind(char c) {
+        return c < CHAR_KIND.length ? CHAR_KIND[c] : 0;
+    }
+
+    private static byte[] charKinds() {
+        byte[] kinds = new byte[256];
+        for (char c : CLAUSE_MARKS.toCharArray()) {
+            kinds[c] = MARK;
+        }
+        for (char c = 0; c < kinds.length; c++) {
+            if (kinds[c] == 0 && isRegexSpace(c)) {
+                kinds[c] = SPACE;
+            }
+        }
+        return kinds;
     }
 
     private static boolean mayHaveMasks(String text) {

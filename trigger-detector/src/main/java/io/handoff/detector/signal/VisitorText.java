@@ -1,5 +1,6 @@
 package io.handoff.detector.signal;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,12 +17,17 @@ public record VisitorText(String raw, List<String> clauses, String normalized, L
     public static VisitorText of(String text) {
         String raw = text == null ? "" : text;
         List<String> plainClauses = TextNormalizer.clauses(raw);
-        List<String> clauses = plainClauses.stream().map(TypoTolerance::repair).map(Fillers::without).toList();
+        List<String> clauses = plainClauses.stream().map(TypoTolerance::repair).toList();
         String normalized = TypoTolerance.repair(TextNormalizer.normalize(raw, plainClauses));
         List<String> tokens = TextNormalizer.tokens(normalized);
         Set<String> words = new HashSet<>(tokens);
-        clauses.forEach(clause -> words.addAll(TextNormalizer.tokens(clause)));
-        return new VisitorText(raw, clauses, normalized, tokens, Set.copyOf(words));
+        if (clauses.size() != 1 || !clauses.get(0).equals(normalized)) {
+            clauses.forEach(clause -> words.addAll(TextNormalizer.tokens(clause)));
+        }
+        if (Fillers.anyIn(words)) {
+            clauses = clauses.stream().map(Fillers::without).toList();
+        }
+        return new VisitorText(raw, clauses, normalized, tokens, Collections.unmodifiableSet(words));
     }
 
     /** Only the normalised, repaired tokens: all that the comparison with earlier messages needs. */
