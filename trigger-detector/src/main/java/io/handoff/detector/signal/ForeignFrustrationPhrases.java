@@ -58,7 +58,7 @@ final class ForeignFrustrationPhrases {
             FrustrationCue.of("\\b(?:esto|eso|es|este bot|este chat|este servicio|tu|usted) (?:es |eres )?(?:una "
                     + "|un )?(?:mierda|porqueria|basura|estafa|verguenza|asco|cutre)\\b", STRONG),
             // French
-            FrustrationCue.of("\\b(?:vous|tu) (?:ne |n )?(?:me )?(?:comprenez|comprends|m aidez|m aides|aidez|aides"
+            FrustrationCue.of("\\b(?:vous|tu) (?:ne |n )?(?:me |m )?(?:comprenez|comprends|m aidez|m aides|aidez|aides"
                     + "|repondez|reponds|ecoutez|ecoutes) (?:pas|rien|jamais)\\b", STRONG),
             FrustrationCue.of("\\b(?:ca|cela|ce|c|rien) (?:ne |n )?(?:m |nous )?(?:aide|sert|marche|fonctionne"
                     + "|va) (?:pas|a rien|rien|jamais|du tout)\\b", STRONG),
@@ -179,6 +179,7 @@ final class ForeignFrustrationPhrases {
             FrustrationCue.of("\\bnao (?:estou|fiquei|to|estamos|ficamos) (?:nada |nem um pouco |muito )?(?:satisfeito"
                     + "|satisfeita|satisfeitos|contente|contentes|feliz)\\b|\\b(?:pessimo|pessima|mau|ma|horrivel"
                     + "|terrivel) (?:atendimento|servico|experiencia)\\b", STRONG),
+            FrustrationCue.of("\\bque (?:lentidao|demora)\\b", STRONG),
             FrustrationCue.of("\\b(?:muito|que|tao|mo) chato\\b|\\bchatice\\b|\\b(?:de|so pode ser|e) brincadeira\\b"
                     + "|\\bja deu\\b|\\bfala serio\\b|\\bpqp\\b|\\bcansei\\b|\\bisso e um saco\\b"
                     + "|\\bque raiva\\b", STRONG),

@@ -71,6 +71,12 @@ public final class FrustrationSignal {
             calm *= 1 - weight;
             strongest = Math.max(strongest, weight);
         }
+        Optional<String> criticism = TargetedCriticism.in(text.tokens());
+        if (criticism.isPresent()) {
+            evidence.add(criticism.get());
+            calm *= 1 - TargetedCriticism.WEIGHT;
+            strongest = Math.max(strongest, TargetedCriticism.WEIGHT);
+        }
         if (Shouting.inCapitals(text.raw())) {
             evidence.add("ALL CAPS");
             calm *= 1 - Shouting.CAPITALS_WEIGHT;

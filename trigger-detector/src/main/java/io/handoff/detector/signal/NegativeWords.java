@@ -62,6 +62,7 @@ final class NegativeWords {
             "clueles", "moron", "catastroph",
             // Spanish
             "frustra", "inutil", "ridicul", "absurd", "pesim", "enfad", "furios", "decepcion", "insatisf", "indignad",
+            "inacept",
             // French
             "enerv", "insupport", "lamentabl", "pathetiq", "decevan", "mecontent", "penibl", "inadmissibl",
             "exasper", "chiant",

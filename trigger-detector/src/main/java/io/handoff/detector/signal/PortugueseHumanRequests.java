@@ -23,7 +23,8 @@ final class PortugueseHumanRequests {
                     + "| a| ao| em contato com| em contacto com)? "
                     + PERSON + "\\b", 0.95),
             RequestPattern.of("\\b(?:quero|queria|preciso|gostaria|prefiro|exijo|necessito|solicito"
-                    + "|peco)(?: de)?(?: falar com| ser atendido por| ser atendida por| contato com| atendimento (?:com"
+                    + "|peco)(?: de)?(?: falar com| ser atendido por| ser atendida por| ser (?:transferido|transferida|encaminhado"
+                    + "|encaminhada|passado|passada) (?:para|pra|a|ao)| contato com| atendimento (?:com"
                     + "|de))? "
                     + PERSON + "\\b", 0.9),
             RequestPattern.of("\\b(?:tem|ha|existe) (?:alguem|algum atendente|alguma pessoa|algum humano|um atendente"
