@@ -8,13 +8,12 @@ import java.util.Set;
  * Criticism aimed at the bot: a word that addresses it ("you", "your answer", "the bot", "vous", "du")
  * followed within a few words by a word of failure that would be ordinary in a bug report ("wrong",
  * "slow", "ignoring", "confusing", "falsch", "errado"). "You are wrong", "you keep ignoring my
- * question" and "tu réponses sont fausses" are frustration; "my card payment failed" is a support
- * question, because nothing in it is aimed at the bot.
+ * question" and "tes réponses sont fausses" are frustration; "my card payment failed" is a support
+ * question, because nothing in it is aimed at the bot, and so is "your app is slow".
  *
  * <p>A question that merely asks the bot to act ("can you tell me why my payment failed") does not
- * count: the failure word must come within {@link #WINDOW} words of the address (of the noun after
- * a possessive), with no question
- * opener ("can", "could", "why", "how", "what") right before the address.
+ * count: the failure word must come within {@link #WINDOW} words of the address (of the noun after a
+ * possessive), with no question opener ("can", "could", "why", "how", "what") right before the address.
  */
 final class TargetedCriticism {
 
