@@ -58,8 +58,8 @@ final class EnglishFrustrationPhrases {
                     + "| were)? " + INTENSITY + "wrong\\b", STRONG),
             FrustrationCue.of("\\byou (?:\\w+ )?(?:have|ve) no (?:idea|clue)\\b"
                     + "|\\byou do not (?:even )?know what you\\b", STRONG),
-            FrustrationCue.of("\\bwrong (?:again|answer|answers|reply|response|information|link|links|article|page|one|thing)\\b|\\b(?:still|nope"
-                    + "|no) wrong\\b", MEDIUM),
+            FrustrationCue.of("\\bwrong (?:again|answer|answers|reply|response|information|link|links|article|page|one"
+                    + "|thing)\\b|\\b(?:still|nope|no) wrong\\b", MEDIUM),
             FrustrationCue.of("\\bhow (?:bad|terrible|awful|useless|slow|broken|stupid) (?:this|it|that|you"
                     + "|your \\w+) (?:is|are)\\b", STRONG),
             FrustrationCue.of("\\bnot (?:making|make|makes|made) (?:any |much |a lot of )?sense\\b|\\brepeat(?:ing"
@@ -91,8 +91,8 @@ final class EnglishFrustrationPhrases {
                     + "|broken record|repeating yourself|repeat yourself)\\b", STRONG),
             FrustrationCue.of("\\bagain\\b", 0.25),
             // my patience is running out
-            FrustrationCue.of("\\b(?:losing|lost|lose|running out of|out of|testing my|trying my|end of my|no more) (?:my "
-                    + "|all )?patience\\b|\\bpatience is (?:running|wearing|gone|over|at)\\b"
+            FrustrationCue.of("\\b(?:losing|lost|lose|running out of|out of|testing my|trying my|end of my"
+                    + "|no more) (?:my |all )?patience\\b|\\bpatience is (?:running|wearing|gone|over|at)\\b"
                     + "|\\bno patience left\\b", STRONG),
             FrustrationCue.of("\\bi give up\\b|\\bgiving up\\b|\\bforget it\\b|\\bi quit\\b", STRONG),
             FrustrationCue.of("\\bi am done\\b", MEDIUM),
@@ -176,13 +176,14 @@ final class EnglishFrustrationPhrases {
                     + "|fucked|fucked up|screwed up|a scam|a ripoff|a rip off)\\b", STRONG),
             // idioms of exasperation
             FrustrationCue.of("\\bdo not like (?:how|where|the way) (?:this|it|things|that) (?:is|are) (?:going|heading"
-                    + "|handled)\\b|\\bcan not you (?:\\w+ )?(?:understand|read|see|get)\\b|\\bstop with (?:the|your|these"
-                    + "|those|all)\\b|\\b" + SUBJECT + "(?: is| are| was| were)? (?:a )?(?:total |complete |absolute |utter )?"
-                    + "(?:failure|fail|flop)\\b", STRONG),
-            FrustrationCue.of("\\b(?:this is|that is|it is|so|how) exhausting\\b|\\bat a loss\\b|\\b(?:just )?listen to me\\b"
-                    + "|\\bnot making (?:this|it|things) (?:\\w+ )?easy\\b|\\b(?:nobody|no one) (?:seems to|appears to|even)"
-                    + " (?:care|help|listen|read)\\b|^(?:bad|stupid|dumb|useless|lazy|terrible) (?:bot|chatbot|assistant"
-                    + "|ai|robot)\\b|\\b(?:so|too|very|really) vague\\b", STRONG),
+                    + "|handled)\\b|\\bcan not you (?:\\w+ )?(?:understand|read|see|get)\\b|\\bstop with (?:the|your"
+                    + "|these|those|all)\\b|\\b" + SUBJECT + "(?: is| are| was| were)? (?:a )?(?:total |complete "
+                    + "|absolute |utter )?(?:failure|fail|flop)\\b", STRONG),
+            FrustrationCue.of("\\b(?:this is|that is|it is|so|how) exhausting\\b|\\bat a loss\\b"
+                    + "|\\b(?:just )?listen to me\\b|\\bnot making (?:this|it|things) (?:\\w+ )?easy\\b|\\b(?:nobody"
+                    + "|no one) (?:seems to|appears to|even) (?:care|help|listen|read)\\b|^(?:bad|stupid|dumb|useless"
+                    + "|lazy|terrible) (?:bot|chatbot|assistant|ai|robot)\\b|\\b(?:so|too|very"
+                    + "|really) vague\\b", STRONG),
             FrustrationCue.of("\\bso over (?:this|it|you|that)\\b|\\bleast (?:helpful|useful)\\b|\\bmisunderst(?:ood"
                     + "|anding) me\\b|\\b(?:want to|going to|about to|makes me want to|could) (?:scream|cry|explode)\\b"
                     + "|\\btalking to a (?:brick )?wall\\b|\\bbanging my head\\b|\\bbeyond a joke\\b"

@@ -49,14 +49,21 @@ final class ForeignFrustrationPhrases {
             FrustrationCue.of("\\bno (?:estoy|estamos|quede|quedamos|he quedado) (?:nada |muy |para nada )?(?:contento"
                     + "|contenta|contentos|satisfecho|satisfecha|satisfechos|conforme|feliz)\\b|\\b(?:mal|mala|pesimo"
                     + "|pesima|terrible|horrible) (?:servicio|atencion|experiencia)\\b", STRONG),
-            FrustrationCue.of("\\bllevo (?:una hora|horas|dias|semanas|mucho tiempo|toda la (?:manana|tarde)"
-                    + "|\\w+ (?:minutos|horas|dias))\\b|\\b(?:sacando|saca|sacas|sacar) de (?:quicio|mis casillas)\\b"
-                    + "|^(?:\\w+ )?no puede ser\\b(?! (?:mas|menos|tan|que|de|en|el|la|un|una|posible)\\b)"
-                    + "|\\bque asco\\b|\\bhasta (?:el gorro|la coronilla|el mono)\\b|\\bes el colmo\\b|\\bme cago en\\b"
-                    + "|\\bvaya (?:mierda|desastre|servicio|porqueria)\\b|\\bque pesadilla\\b"
-                    + "|\\bno me lo puedo creer\\b|\\bme (?:estas|estan|esta) tomando el pelo\\b", STRONG),
+            FrustrationCue.of("\\bllevo (?:una hora|media hora|un buen rato|horas|dias|semanas|mucho tiempo"
+                    + "|toda la (?:manana|tarde)|\\w+ (?:minutos|horas|dias))\\b|\\b(?:sacando|saca|sacas"
+                    + "|sacar) de (?:quicio|mis casillas)\\b|^(?:\\w+ )?no puede ser\\b(?! (?:mas|menos|tan|que|de|en"
+                    + "|el|la|un|una|posible)\\b)|\\bque asco\\b|\\bhasta (?:el gorro|la coronilla|el mono)\\b"
+                    + "|\\bes el colmo\\b|\\bme cago en\\b|\\bvaya (?:mierda|desastre|servicio|porqueria)\\b"
+                    + "|\\bque pesadilla\\b|\\bno me lo puedo creer\\b|\\bme (?:estas|estan"
+                    + "|esta) tomando el pelo\\b", STRONG),
             FrustrationCue.of("\\b(?:esto|eso|es|este bot|este chat|este servicio|tu|usted) (?:es |eres )?(?:una "
                     + "|un )?(?:mierda|porqueria|basura|estafa|verguenza|asco|cutre)\\b", STRONG),
+            FrustrationCue.of("\\b(?:es la|por) (?:segunda|tercera|cuarta|quinta|decima|enesima) vez\\b|\\b(?:servicio"
+                    + "|atencion|experiencia|chat|bot) (?:tan |muy |mas |super )?(?:malo|mala|pesimo|pesima|horrible"
+                    + "|lamentable|penoso|penosa)\\b|\\bno funciona de (?:ninguna manera|ningun modo)\\b", STRONG),
+            FrustrationCue.of("\\b(?:repites|repite|repitiendo|repetis) (?:lo mismo|siempre|una y otra vez)\\b"
+                    + "|\\bsiempre (?:lo mismo|la misma respuesta)\\b|\\bno (?:eres|es"
+                    + "|estas siendo) de (?:ninguna )?ayuda\\b", STRONG),
             // French
             FrustrationCue.of("\\b(?:vous|tu) (?:ne |n )?(?:me |m )?(?:comprenez|comprends|m aidez|m aides|aidez|aides"
                     + "|repondez|reponds|ecoutez|ecoutes) (?:pas|rien|jamais)\\b", STRONG),
@@ -78,13 +85,14 @@ final class ForeignFrustrationPhrases {
                     + "|cloche) (?:avec|chez) (?:toi|vous)\\b", STRONG),
             FrustrationCue.of("\\bcombien de fois\\b|\\b(?:tu me rends|vous me rendez|ca me rend"
                     + "|ca va me rendre) (?:fou|folle|dingue|malade)\\b|\\b(?:je suis|j suis|suis) (?:a bout"
-                    + "|au bout du rouleau|excede|excedee)\\b|\\b(?:tu|vous|ca|cela|ce bot|il) (?:ne |n )?(?:sers"
-                    + "|servez|sert) (?:a rien|strictement a rien)\\b|\\b(?:c est|quelle"
-                    + "|c est quoi cette) (?:une )?(?:honte|blague|arnaque|catastrophe|cata|galere|mascarade)\\b"
-                    + "|\\b(?:ca|tu|vous|il|ce bot) me (?:saoule|soule|gonfle|gave|fatigue|casse les pieds"
-                    + "|prend la tete)\\b|\\bne (?:resout|regle|resous|resolvez) rien\\b|\\ba quoi (?:ca |tu "
-                    + "|vous )?(?:sert|sers|servez)\\b|\\bpourquoi (?:c est|est ce|est ce que c est) (?:si|aussi"
-                    + "|tellement) (?:difficile|complique|compliquee|long|lent)\\b", STRONG),
+                    + "|au bout du rouleau|excede|excedee)\\b|\\b(?:tu|vous|ca|cela|ce bot|il|ce chatbot|ce chat"
+                    + "|ce service|ce truc|cet assistant|votre bot|votre service|ton truc) (?:ne |n )?(?:sers|servez"
+                    + "|sert) (?:a rien|strictement a rien)\\b|\\b(?:c est|quelle|c est quoi cette) (?:une )?(?:honte"
+                    + "|blague|arnaque|catastrophe|cata|galere|mascarade)\\b|\\b(?:ca|tu|vous|il|ce bot) me (?:saoule"
+                    + "|soule|gonfle|gave|fatigue|casse les pieds|prend la tete)\\b|\\bne (?:resout|regle|resous"
+                    + "|resolvez) rien\\b|\\ba quoi (?:ca |tu |vous )?(?:sert|sers|servez)\\b|\\bpourquoi (?:c est"
+                    + "|est ce|est ce que c est) (?:si|aussi|tellement) (?:difficile|complique|compliquee|long"
+                    + "|lent)\\b", STRONG),
             FrustrationCue.of("\\b(?:ca|cela) fait (?:deux|trois|quatre|cinq|dix|plusieurs|\\d+) fois\\b"
                     + "|\\bpour la (?:deuxieme|troisieme|quatrieme|cinquieme|dixieme|enieme|\\w+ieme) fois\\b"
                     + "|\\b(?:je )?n en peux plus\\b|\\bj en peux plus\\b", STRONG),
@@ -102,11 +110,15 @@ final class ForeignFrustrationPhrases {
                     + "|\\blaissez? tomber\\b", STRONG),
             FrustrationCue.of("\\bc est (?:de la |une )?(?:merde|daube|arnaque)\\b|\\b(?:ce bot|ce truc"
                     + "|ce service) (?:est )?(?:de la )?(?:merde|daube)\\b", STRONG),
+            FrustrationCue.of("\\b(?:service|accueil|chat|bot|support) (?:vraiment |tellement |completement "
+                    + "|super )?(?:nul|lamentable|horrible|mediocre|minable|pourri|catastrophique)\\b", STRONG),
+            FrustrationCue.of("\\b(?:tu repetes|vous repetez|tu me repetes|vous me repetez)\\b"
+                    + "|\\bd aucune aide\\b", STRONG),
             // German
             FrustrationCue.of("\\b(?:hilft|hilfst|helfen) (?:mir |uns )?(?:\\w+ ){0,2}?(?:nicht|nichts"
-                    + "|kein bisschen)\\b|\\bbringt (?:\\w+ )?nichts\\b", STRONG),
-            FrustrationCue.of("\\b(?:sie|du|ihr) (?:verstehen|verstehst"
-                    + "|versteht) (?:mich )?(?:\\w+ )?nicht\\b", STRONG),
+                    + "|kein bisschen)\\b|\\bbringt (?:\\w+ ){0,2}?nichts\\b", STRONG),
+            FrustrationCue.of("\\b(?:sie|du|ihr) (?:verstehen|verstehst|versteht) (?:mich )?(?:\\w+ )?(?:nicht"
+                    + "|nichts)\\b", STRONG),
             FrustrationCue.of("\\b(?:das|es) funktioniert(?: immer noch| schon wieder| einfach| uberhaupt"
                     + "| gar)? nicht\\b|\\bnichts funktioniert\\b|\\bfunktioniert (?:immer noch|uberhaupt|gar"
                     + "|schon wieder) nicht\\b", STRONG),
@@ -140,14 +152,19 @@ final class ForeignFrustrationPhrases {
             FrustrationCue.of("\\bbeschwerde (?:\\w+ )?(?:einreichen|einlegen|machen|schreiben|abgeben|senden"
                     + "|erheben)\\b|\\b(?:mich|uns) (?:\\w+ )?beschweren\\b|\\bbeschwere mich\\b|\\breklamieren\\b"
                     + "|\\breklamation (?:einreichen|machen|aufgeben)\\b", MEDIUM),
-            FrustrationCue.of("\\bnicht (?:\\w+ )?(?:zufrieden|glucklich) (?:mit|uber)\\b|\\b(?:bin|sind|war"
-                    + "|waren) (?:gar |uberhaupt |ganz und gar )?nicht zufrieden\\b|\\b(?:schlechter|schlechten"
-                    + "|schlechte|miserabler|miserablen) (?:service|kundenservice|kundendienst|support)\\b", STRONG),
+            FrustrationCue.of("\\bnicht (?:sehr |ganz |wirklich |besonders )?zufrieden\\b"
+                    + "|\\bnicht (?:\\w+ )?(?:zufrieden|glucklich) (?:mit|uber)\\b|\\b(?:bin|sind|war|waren) (?:gar "
+                    + "|uberhaupt |ganz und gar )?nicht zufrieden\\b|\\b(?:schlechter|schlechten|schlechte|miserabler"
+                    + "|miserablen) (?:service|kundenservice|kundendienst|support)\\b", STRONG),
             FrustrationCue.of("\\bnicht (?:dein|ihr|euer) ernst\\b|\\b(?:ist|soll) das (?:dein|ihr) ernst\\b"
                     + "|\\bnase (?:gestrichen )?voll\\b|\\b(?:langsam|jetzt|nun) (?:reicht|langt) (?:es|s)\\b"
                     + "|\\breicht es mir\\b|\\bplatzt (?:\\w+ )?(?:der )?kragen\\b|\\b(?:ich raste|ich drehe"
                     + "|ich dreh) (?:\\w+ )?(?:aus|durch)\\b|\\bdas gibt s doch nicht\\b|\\bdas gibts doch nicht\\b"
                     + "|\\bverarsch\\w*\\b|\\bkeinen bock mehr\\b|\\bdas kann doch nicht (?:wahr )?sein\\b", STRONG),
+            FrustrationCue.of("\\b(?:service|kundenservice|support|chat|bot) (?:ist )?(?:echt |wirklich |total "
+                    + "|so )?(?:schlecht|mies|miserabel|grottig|unterirdisch|katastrophal)\\b", STRONG),
+            FrustrationCue.of("\\bregt mich (?:\\w+ )?auf\\b|\\b(?:sind|bist|ist"
+                    + "|seid) (?:\\w+ )?keine (?:grosse )?hilfe\\b|\\bwiederholst (?:dich|immer|nur)\\b", STRONG),
             // Portuguese
             FrustrationCue.of("\\bnao (?:esta |estas |ta )?(?:me )?(?:ajuda|ajudou|ajudam|ajudando|serve|entende"
                     + "|entendeu|entendem|entendendo|compreende|compreendendo|escuta|escutando|ouve|ouvindo"
@@ -179,7 +196,11 @@ final class ForeignFrustrationPhrases {
             FrustrationCue.of("\\bnao (?:estou|fiquei|to|estamos|ficamos) (?:nada |nem um pouco |muito )?(?:satisfeito"
                     + "|satisfeita|satisfeitos|contente|contentes|feliz)\\b|\\b(?:pessimo|pessima|mau|ma|horrivel"
                     + "|terrivel) (?:atendimento|servico|experiencia)\\b", STRONG),
-            FrustrationCue.of("\\bque (?:lentidao|demora)\\b", STRONG),
+            FrustrationCue.of("\\brepet\\w* (?:a mesma coisa|o mesmo|sempre)\\b|\\bsempre a mesma (?:coisa|resposta)\\b"
+                    + "|\\b(?:nao e|nao esta sendo|nao foi) de (?:nenhuma )?ajuda\\b", STRONG),
+            FrustrationCue.of("\\bque (?:lentidao|demora)\\b|\\b(?:atendimento|servico|experiencia|chat|bot) (?:tao "
+                    + "|muito |mais |super )?(?:ruim|horrivel|pessimo|pessima|terrivel|lamentavel|pessimo)\\b"
+                    + "|\\bfuncion(?:ando|a|ou) de jeito nenhum\\b", STRONG),
             FrustrationCue.of("\\b(?:muito|que|tao|mo) chato\\b|\\bchatice\\b|\\b(?:de|so pode ser|e) brincadeira\\b"
                     + "|\\bja deu\\b|\\bfala serio\\b|\\bpqp\\b|\\bcansei\\b|\\bisso e um saco\\b"
                     + "|\\bque raiva\\b", STRONG),

@@ -29,6 +29,11 @@ final class FrenchHumanRequests {
                     + "|demande|besoin d|besoin de|cherche)(?: parler (?:a|avec)| contacter| joindre| avoir| appeler"
                     + "| etre (?:mis|mise|mises|mis) en (?:relation|contact) avec| etre (?:transfere|transferee"
                     + "|redirige|redirigee) (?:vers|a))? " + PERSON + "\\b", 0.9),
+            RequestPattern.of("\\b(?:contacter|joindre|recontacter) " + PERSON + "\\b", 0.85),
+            RequestPattern.of("\\b(?:un conseiller|une conseillere|un agent|quelqu un|une personne|un humain"
+                    + "|un operateur) (?:peut|pourrait|peut il|pourrait il|peut elle|pourrait elle|peut t il"
+                    + "|pourrait t il) (?:me|m) (?:rappeler|appeler|contacter|aider|repondre|recontacter)\\b"
+                    + "|\\ba qui (?:puis je|je peux|pourrais je|dois je) (?:parler|m adresser)\\b", 0.85),
             RequestPattern.of("\\b(?:peux|puis|pourrais|pourrait|pouvez|peut|pourriez|pourrions)(?: je| j| on"
                     + "| nous)? (?:avoir|parler a|parler avec|joindre|contacter|appeler|etre mis en relation avec"
                     + "|etre mise en relation avec) " + PERSON + "\\b", 0.9),
@@ -50,8 +55,11 @@ final class FrenchHumanRequests {
             RequestPattern.withOwnNegation("\\b(?:(?:pas|plus) (?:parler|discuter|communiquer)|(?:marre|assez|fatigue"
                     + "|fatiguee) (?:de|d)(?: parler| discuter)?)(?: a| avec)? (?:un|une|ce|cette|le|la|votre|ton|des"
                     + "|vos|les) (?:robot|robots|bot|bots|chatbot|machine|ia|repondeur|assistant virtuel)\\b", 0.75),
-            RequestPattern.of("^(?:s il vous plait |svp )?(?:un )?(?:humain|conseiller|agent"
-                    + "|operateur)(?: s il vous plait| svp| maintenant)*$", 0.85));
+            RequestPattern.of("^(?:s il vous plait |svp )?(?:un |une |le )?(?:humain|conseiller|conseillere|agent"
+                    + "|operateur|operatrice|responsable|vrai humain|etre humain|service client"
+                    + "|vraie personne)(?: s il vous plait| svp| maintenant)*$", 0.85),
+            RequestPattern.of("\\b(?:appelez|appelle|appeler|faites venir|allez chercher|passez moi) (?:un|une|le|la"
+                    + "|votre) (?:conseiller|conseillere|responsable|superviseur|humain|agent|operateur)\\b", 0.85));
 
     private FrenchHumanRequests() {
     }

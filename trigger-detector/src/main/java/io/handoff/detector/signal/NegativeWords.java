@@ -44,7 +44,7 @@ final class NegativeWords {
             "nutzlos", "sinnlos", "frustrierend", "frustriert", "argerlich", "nervig", "genervt", "schrecklich",
             "furchtbar", "katastrophe", "katastrophal", "unverschamt", "unverschamtheit", "lacherlich",
             "zeitverschwendung", "scheisse", "wutend", "bescheuert", "unzufrieden", "enttauscht", "enttauschend",
-            "frechheit", "schwachsinn", "saftladen", "doof",
+            "frechheit", "schwachsinn", "saftladen", "unsinn", "blodsinn", "doof",
             // Portuguese
             "pessimo", "pessima", "horrivel", "terrivel", "irritado", "irritada", "irritante", "chateado",
             "chateada", "raiva", "lixo", "porcaria", "palhacada", "insatisfeito", "insatisfeita"
@@ -62,6 +62,7 @@ final class NegativeWords {
             "clueles", "moron", "catastroph",
             // Spanish
             "frustra", "inutil", "ridicul", "absurd", "pesim", "enfad", "furios", "decepcion", "insatisf", "indignad",
+            "desesper",
             "inacept",
             // French
             "enerv", "insupport", "lamentabl", "pathetiq", "decevan", "mecontent", "penibl", "inadmissibl",

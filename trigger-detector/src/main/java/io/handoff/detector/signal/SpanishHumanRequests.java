@@ -14,22 +14,29 @@ final class SpanishHumanRequests {
             + "|supervisor|supervisora|gerente|ejecutivo|ejecutiva|empleado|empleada|especialista|tecnico|soporte"
             + "|atencion al cliente|servicio al cliente)";
     private static final String ONE = "(?:persona|humano|humana|agente|asesor|asesora|representante|operador|operadora"
-            + "|alguien|ser humano|encargado|encargada|supervisor|gerente|ejecutivo|ejecutiva|especialista)";
+            + "|alguien|ser humano|encargado|encargada|supervisor|gerente|ejecutivo|ejecutiva|especialista"
+            + "|servicio al cliente|atencion al cliente)";
 
     static final List<RequestPattern> PATTERNS = List.of(
             RequestPattern.of("\\b(?:hablar|hable|hablo|conversar|charlar|chatear|comunicarme|comunicarnos|contactar"
                     + "|contactarme|contacto|atender|atendido|atendida)(?: directamente| ahora| ya)? (?:con|a|por) "
                     + DET + PERSON + "\\b", 0.95),
             RequestPattern.of("\\b(?:pasame|paseme|pasenme|transfiereme|transfierame|comunicame|comuniqueme|conectame"
-                    + "|conecteme|ponme|pongame|derivame|deriveme|transferirme|pasarme|conectarme"
-                    + "|derivarme)(?: en contacto| en comunicacion)?(?: con| a)? " + DET + PERSON + "\\b", 0.95),
-            RequestPattern.of("\\bme (?:pasas|pasa|pasan|pasen|pase|transfieran|comuniquen|conecten|deriven"
-                    + "|puedes pasar|puede pasar|transfieres|transfiere|comunicas|comunica|conectas|conecta|derivas"
-                    + "|deriva) (?:con|a) " + DET + PERSON + "\\b", 0.95),
+                    + "|conecteme|ponme|pongame|derivame|deriveme|transferirme|pasarme|conectarme|ponerme|ponernos"
+                    + "|pasarnos|derivarme)(?: en contacto| en comunicacion)?(?: con"
+                    + "| a)? " + DET + PERSON + "\\b", 0.95),
+            RequestPattern.of("\\bme (?:pasas|pasa|pasan|pasen|pase|pone|pones|ponen|ponga|pongan|transfieran"
+                    + "|comuniquen|conecten|deriven|puedes pasar|puede pasar|transfieres|transfiere|comunicas|comunica"
+                    + "|conectas|conecta|derivas|deriva) (?:con|a) " + DET + PERSON + "\\b", 0.95),
             RequestPattern.of("\\b(?:quiero|necesito|quisiera|prefiero|pido|exijo|requiero|deseo|busco"
-                    + "|me gustaria)(?: hablar con| que me atienda| que me llame| ser atendido por| ser atendida por"
-                    + "| contactar (?:a|con))? "
-                    + DET + ONE + "\\b", 0.9),
+                    + "|me gustaria)(?: hablar con| que me atienda| que me llame| que me atiendan| que me llamen"
+                    + "| que me atendiera| que me llamara| ser atendido por| ser atendida por| contactar (?:a"
+                    + "|con))?(?: a)? " + DET + ONE + "\\b", 0.9),
+            RequestPattern.of("\\b(?:llama|llame|llamar|llamen|busca|busque|buscar|traiga|traeme|traigame) (?:a )?(?:un"
+                    + "|una|el|la|algun|alguna)? ?(?:agente|asesor|asesora|supervisor|supervisora|encargado|encargada"
+                    + "|humano|persona real|responsable)\\b", 0.85),
+            RequestPattern.of("\\bcon quien (?:puedo|podria|debo|tengo que|se puede) (?:hablar|comunicarme"
+                    + "|chatear)\\b", 0.85),
             RequestPattern.of("\\b(?:persona|humano|agente|asesor|operador|representante) (?:real|de verdad"
                     + "|de carne y hueso|humano)\\b|\\bser humano\\b|\\bayuda (?:de|con) (?:una? )?(?:persona|humano"
                     + "|agente|asesor)\\b", 0.9),
@@ -38,10 +45,10 @@ final class SpanishHumanRequests {
             RequestPattern.of("\\b(?:alguien|alguna persona|algun agente|algun humano|algun asesor) (?:con quien"
                     + "|para hablar|que me (?:pueda )?(?:ayudar|atender|ayude|atienda)|disponible|ahi|alli"
                     + "|real)\\b", 0.9),
-            RequestPattern.of("\\b(?:alguien|un agente|una persona|un asesor)(?: me)? (?:puede |podria |pueda "
-                    + "|puedes )?(?:me )?(?:llame|llamar|llamarme|contacte|contactar|contactarme|atienda|atender"
-                    + "|atenderme|escriba|escribirme|ayudar|ayudarme|ayude)\\b|\\bque me llamen\\b|\\bllamenme\\b"
-                    + "|\\bllamadme\\b", 0.8),
+            RequestPattern.of("\\b(?:alguien|un agente|una persona|un asesor)(?: (?:del|de la"
+                    + "|de) \\w+)?(?: me)? (?:puede |podria |pueda |puedes )?(?:me )?(?:llame|llamar|llamarme|contacte"
+                    + "|contactar|contactarme|atienda|atender|atenderme|escriba|escribirme|ayudar|ayudarme|ayude)\\b"
+                    + "|\\bque me llamen\\b|\\bllamenme\\b|\\bllamadme\\b", 0.8),
             RequestPattern.of("\\bme (?:puedes|puede|pueden|podrias|podria|podrian) (?:pasar|transferir|comunicar"
                     + "|conectar|derivar|poner en contacto|poner) (?:con|a) " + DET + PERSON + "\\b", 0.95),
             RequestPattern.of("\\bme (?:atienda|atiende|ayude|llame|contacte|puede atender|podria atender|puede ayudar"

@@ -35,14 +35,22 @@ final class TargetedCriticism {
             "links", "respuesta", "respuestas", "reponse", "reponses", "antwort", "antworten", "resposta", "respostas");
 
     private static final Set<String> FAILURE = Set.of(
+            // English
             "wrong", "incorrect", "inaccurate", "slow", "confusing", "confused", "misunderstood", "misunderstand",
             "misunderstanding", "misread", "ignore", "ignoring", "ignored", "ignores", "failing", "failed", "fail",
             "unclear", "irrelevant", "lying", "lied", "lie", "lies", "circles", "repetitive", "vague", "generic",
-            "canned", "robotic", "exhausting", "mal", "equivocado", "equivocada", "incorrecto", "incorrecta", "erroneo", "lento",
-            "confuso", "confusa", "ignoras", "ignorando", "mientes", "faux", "fausse", "fausses", "mauvais",
-            "mauvaise", "lent", "lente", "ignorez", "mentez", "falsch", "falsche", "falschen", "schlecht",
-            "schlechte", "langsam", "vage", "verwirrend", "ignorierst", "ignorieren", "errado", "errada", "erradas", "ruim",
-            "mentindo");
+            "canned", "robotic", "exhausting",
+            // Spanish
+            "mal", "equivocado", "equivocada", "incorrecto", "incorrecta", "erroneo", "lento", "confuso", "confusa",
+            "ignoras", "ignorando", "mientes",
+            // French
+            "faux", "fausse", "fausses", "mauvais", "mauvaise", "lent", "lente", "ignorez", "mentez",
+            // German
+            "falsch", "falsche", "falschen", "schlecht", "schlechte", "langsam", "vage", "verwirrend", "ignorierst",
+            "ignorieren",
+            // Portuguese
+            "errado", "errada", "erradas", "ruim", "mentindo"
+);
 
     private static final Set<String> QUESTION_OPENERS = Set.of(
             "can", "could", "would", "will", "do", "did", "why", "how", "what", "when", "where", "if", "puedes",
