@@ -88,7 +88,8 @@ final class EnglishFrustrationPhrases {
             FrustrationCue.of("\\b(?:you|it|the bot|this bot|this thing) keeps? (?:on )?\\w+ing\\b", MEDIUM),
             FrustrationCue.of("\\bkeep (?:getting|receiving|seeing) (?:the )?same\\b", MEDIUM),
             FrustrationCue.of("\\b(?:again and again|over and over|round in circles|around in circles|going in circles"
-                    + "|broken record|repeating yourself|repeat yourself)\\b", STRONG),
+                    + "|round and round|around and around|broken record|repeating yourself"
+                    + "|repeat yourself)\\b", STRONG),
             FrustrationCue.of("\\bagain\\b", 0.25),
             // my patience is running out
             FrustrationCue.of("\\b(?:losing|lost|lose|running out of|out of|testing my|trying my|end of my"
@@ -175,6 +176,14 @@ final class EnglishFrustrationPhrases {
             FrustrationCue.of("\\b" + SUBJECT + "(?: is| are| was| were)? " + INTENSITY + "(?:bullshit|shit|a shitshow"
                     + "|fucked|fucked up|screwed up|a scam|a ripoff|a rip off)\\b", STRONG),
             // idioms of exasperation
+            FrustrationCue.of("\\b(?:losing|lost|lose) (?:all )?(?:faith|hope|trust) in\\b|\\bhow hard can (?:it|this"
+                    + "|that) be\\b|\\bi (?:keep|kept) (?:telling|saying|asking|repeating|explaining|writing)\\b"
+                    + "|\\b(?:stuck|waiting|trying|on this|at this|on hold|chatting)(?: \\w+){0,4}? (?:all day"
+                    + "|all morning|all afternoon|all week|the whole day)\\b", STRONG),
+            FrustrationCue.of("\\b(?:getting|becoming) (?:silly|ridiculous|absurd|tiresome|old|out of hand)\\b"
+                    + "|\\bdo not think you (?:\\w+ )?(?:understand|get it|know|read)\\b|\\b(?:stuck|waiting|trying"
+                    + "|on this|at this|on hold|chatting)(?: \\w+){0,2}? for (?:ages|hours|days|weeks|so long"
+                    + "|an eternity|forever)\\b", STRONG),
             FrustrationCue.of("\\bdo not like (?:how|where|the way) (?:this|it|things|that) (?:is|are) (?:going|heading"
                     + "|handled)\\b|\\bcan not you (?:\\w+ )?(?:understand|read|see|get)\\b|\\bstop with (?:the|your"
                     + "|these|those|all)\\b|\\b" + SUBJECT + "(?: is| are| was| were)? (?:a )?(?:total |complete "

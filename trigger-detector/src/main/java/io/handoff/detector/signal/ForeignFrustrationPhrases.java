@@ -49,13 +49,13 @@ final class ForeignFrustrationPhrases {
             FrustrationCue.of("\\bno (?:estoy|estamos|quede|quedamos|he quedado) (?:nada |muy |para nada )?(?:contento"
                     + "|contenta|contentos|satisfecho|satisfecha|satisfechos|conforme|feliz)\\b|\\b(?:mal|mala|pesimo"
                     + "|pesima|terrible|horrible) (?:servicio|atencion|experiencia)\\b", STRONG),
-            FrustrationCue.of("\\bllevo (?:una hora|media hora|un buen rato|horas|dias|semanas|mucho tiempo"
-                    + "|toda la (?:manana|tarde)|\\w+ (?:minutos|horas|dias))\\b|\\b(?:sacando|saca|sacas"
-                    + "|sacar) de (?:quicio|mis casillas)\\b|^(?:\\w+ )?no puede ser\\b(?! (?:mas|menos|tan|que|de|en"
-                    + "|el|la|un|una|posible)\\b)|\\bque asco\\b|\\bhasta (?:el gorro|la coronilla|el mono)\\b"
-                    + "|\\bes el colmo\\b|\\bme cago en\\b|\\bvaya (?:mierda|desastre|servicio|porqueria)\\b"
-                    + "|\\bque pesadilla\\b|\\bno me lo puedo creer\\b|\\bme (?:estas|estan"
-                    + "|esta) tomando el pelo\\b", STRONG),
+            FrustrationCue.of("\\bes increible que\\b|\\bllevo (?:una hora|media hora|un buen rato|todo el dia"
+                    + "|toda la semana|horas|dias|semanas|mucho tiempo|toda la (?:manana|tarde)|\\w+ (?:minutos|horas"
+                    + "|dias))\\b|\\b(?:sacando|saca|sacas|sacar) de (?:quicio|mis casillas)\\b"
+                    + "|^(?:\\w+ )?no puede ser\\b(?! (?:mas|menos|tan|que|de|en|el|la|un|una|posible)\\b)"
+                    + "|\\bque asco\\b|\\bhasta (?:el gorro|la coronilla|el mono)\\b|\\bes el colmo\\b|\\bme cago en\\b"
+                    + "|\\bvaya (?:mierda|desastre|servicio|porqueria)\\b|\\bque pesadilla\\b"
+                    + "|\\bno me lo puedo creer\\b|\\bme (?:estas|estan|esta) tomando el pelo\\b", STRONG),
             FrustrationCue.of("\\b(?:esto|eso|es|este bot|este chat|este servicio|tu|usted) (?:es |eres )?(?:una "
                     + "|un )?(?:mierda|porqueria|basura|estafa|verguenza|asco|cutre)\\b", STRONG),
             FrustrationCue.of("\\b(?:es la|por) (?:segunda|tercera|cuarta|quinta|decima|enesima) vez\\b|\\b(?:servicio"
@@ -64,6 +64,10 @@ final class ForeignFrustrationPhrases {
             FrustrationCue.of("\\b(?:repites|repite|repitiendo|repetis) (?:lo mismo|siempre|una y otra vez)\\b"
                     + "|\\bsiempre (?:lo mismo|la misma respuesta)\\b|\\bno (?:eres|es"
                     + "|estas siendo) de (?:ninguna )?ayuda\\b", STRONG),
+            FrustrationCue.of("\\bvaya tela\\b|\\bni siquiera (?:me )?(?:entiendes|entiende|lees|lee|sabes|escuchas"
+                    + "|contestas)\\b|\\b(?:llevo|estoy|sigo) esperando (?:desde hace|hace|horas|dias|mucho)\\b"
+                    + "|\\bme (?:irrita|cabrea|enfada|molesta mucho|saca de quicio)\\b", STRONG),
+            FrustrationCue.of("\\brespuesta (?:equivocada|incorrecta|erronea)\\b", MEDIUM),
             // French
             FrustrationCue.of("\\b(?:vous|tu) (?:ne |n )?(?:me |m )?(?:comprenez|comprends|m aidez|m aides|aidez|aides"
                     + "|repondez|reponds|ecoutez|ecoutes) (?:pas|rien|jamais)\\b", STRONG),
@@ -73,8 +77,9 @@ final class ForeignFrustrationPhrases {
                     + "|nulle|inutile|ridicule|n importe quoi|penible|lamentable|frustrant|enervant|agacant|absurde"
                     + "|une blague|une honte|pas possible(?! (?:de|d|que|qu|pour)\\b)|insupportable|horrible"
                     + "|pas normal)\\b", STRONG),
-            FrustrationCue.of("\\bj en ai (?:vraiment |franchement )?marre\\b|\\bras le bol\\b|\\bn importe quoi\\b"
-                    + "|\\bperte de temps\\b|\\bj abandonne\\b|\\bn a (?:aucun|pas de) sens\\b", STRONG),
+            FrustrationCue.of("\\bj en ai (?:vraiment |franchement |plus qu )?(?:marre|assez)\\b|\\btourner en rond\\b"
+                    + "|\\bras le bol\\b|\\bn importe quoi\\b|\\bperte de temps\\b|\\bj abandonne\\b|\\bn a (?:aucun"
+                    + "|pas de) sens\\b", STRONG),
             FrustrationCue.of("\\b(?:deja|plusieurs fois) (?:dit|explique|ecrit|demande|repondu)\\b", STRONG),
             FrustrationCue.of("\\bje suis (?:tres |vraiment |tellement |super )?(?:enerve|enervee|agace|agacee|frustre"
                     + "|frustree|furieux|furieuse|decu|decue|en colere)\\b", STRONG),
@@ -114,10 +119,13 @@ final class ForeignFrustrationPhrases {
                     + "|super )?(?:nul|lamentable|horrible|mediocre|minable|pourri|catastrophique)\\b", STRONG),
             FrustrationCue.of("\\b(?:tu repetes|vous repetez|tu me repetes|vous me repetez)\\b"
                     + "|\\bd aucune aide\\b", STRONG),
+            FrustrationCue.of("\\brien ne (?:fonctionne|marche|va)\\b|\\bj attends depuis (?:des heures|une heure"
+                    + "|des jours|longtemps|une eternite|ce matin)\\b|\\bca m (?:irrite|exaspere)\\b", STRONG),
+            FrustrationCue.of("\\b(?:mauvaise reponse|reponse fausse|reponse a cote)\\b", MEDIUM),
             // German
             FrustrationCue.of("\\b(?:hilft|hilfst|helfen) (?:mir |uns )?(?:\\w+ ){0,2}?(?:nicht|nichts"
                     + "|kein bisschen)\\b|\\bbringt (?:\\w+ ){0,2}?nichts\\b", STRONG),
-            FrustrationCue.of("\\b(?:sie|du|ihr) (?:verstehen|verstehst|versteht) (?:mich )?(?:\\w+ )?(?:nicht"
+            FrustrationCue.of("\\b(?:sie|du|ihr) (?:verstehen|verstehst|versteht) (?:mich )?(?:\\w+ ){0,2}?(?:nicht"
                     + "|nichts)\\b", STRONG),
             FrustrationCue.of("\\b(?:das|es) funktioniert(?: immer noch| schon wieder| einfach| uberhaupt"
                     + "| gar)? nicht\\b|\\bnichts funktioniert\\b|\\bfunktioniert (?:immer noch|uberhaupt|gar"
@@ -146,9 +154,9 @@ final class ForeignFrustrationPhrases {
                     + "|\\bwozu (?:ist|soll|brauche|gibt es)\\b|\\bbin (?:\\w+ )?sauer\\b", STRONG),
             FrustrationCue.of("\\b(?:so ein|was fur ein|so einen|was fur einen) (?:mist|dreck|quatsch|unsinn"
                     + "|schwachsinn|blodsinn|witz|saftladen|scheiss)\\b|\\bich (?:halte|halt) (?:das"
-                    + "|es) nicht mehr aus\\b|\\bzum (?:verzweifeln|kotzen|haareraufen)\\b|\\b(?:zum )?(?:dritten"
-                    + "|vierten|funften|x ten|zehnten) mal\\b|\\b(?:drei|vier|funf|zehn|x) mal (?:gesagt|gefragt"
-                    + "|geschrieben|erklart)\\b", STRONG),
+                    + "|es) nicht mehr aus\\b|\\bzum (?:verzweifeln|kotzen|haareraufen|heulen|mausemelken)\\b"
+                    + "|\\b(?:zum )?(?:dritten|vierten|funften|x ten|zehnten) mal\\b|\\b(?:drei|vier|funf|zehn"
+                    + "|x) mal (?:gesagt|gefragt|geschrieben|erklart)\\b", STRONG),
             FrustrationCue.of("\\bbeschwerde (?:\\w+ )?(?:einreichen|einlegen|machen|schreiben|abgeben|senden"
                     + "|erheben)\\b|\\b(?:mich|uns) (?:\\w+ )?beschweren\\b|\\bbeschwere mich\\b|\\breklamieren\\b"
                     + "|\\breklamation (?:einreichen|machen|aufgeben)\\b", MEDIUM),
@@ -165,6 +173,9 @@ final class ForeignFrustrationPhrases {
                     + "|so )?(?:schlecht|mies|miserabel|grottig|unterirdisch|katastrophal)\\b", STRONG),
             FrustrationCue.of("\\bregt mich (?:\\w+ )?auf\\b|\\b(?:sind|bist|ist"
                     + "|seid) (?:\\w+ )?keine (?:grosse )?hilfe\\b|\\bwiederholst (?:dich|immer|nur)\\b", STRONG),
+            FrustrationCue.of("\\b(?:warte|warten|wartet)(?: \\w+)? (?:schon )?(?:ewig|seit stunden|seit tagen"
+                    + "|seit wochen|so lange|eine ewigkeit)\\b", STRONG),
+            FrustrationCue.of("\\bfalsche antworte?n?\\b", MEDIUM),
             // Portuguese
             FrustrationCue.of("\\bnao (?:esta |estas |ta )?(?:me )?(?:ajuda|ajudou|ajudam|ajudando|serve|entende"
                     + "|entendeu|entendem|entendendo|compreende|compreendendo|escuta|escutando|ouve|ouvindo"
@@ -198,6 +209,10 @@ final class ForeignFrustrationPhrases {
                     + "|terrivel) (?:atendimento|servico|experiencia)\\b", STRONG),
             FrustrationCue.of("\\brepet\\w* (?:a mesma coisa|o mesmo|sempre)\\b|\\bsempre a mesma (?:coisa|resposta)\\b"
                     + "|\\b(?:nao e|nao esta sendo|nao foi) de (?:nenhuma )?ajuda\\b", STRONG),
+            FrustrationCue.of("\\b(?:esperando|aguardando) (?:ha|faz) (?:horas|dias|muito tempo|uma hora|semanas)\\b"
+                    + "|\\bme (?:irrita|irritou|deixa irritado|deixa irritada)\\b", STRONG),
+            FrustrationCue.of("\\bresposta errada\\b", MEDIUM),
+            FrustrationCue.of("\\b(?:nao tem|sem) cabimento\\b", STRONG),
             FrustrationCue.of("\\bque (?:lentidao|demora)\\b|\\b(?:atendimento|servico|experiencia|chat|bot) (?:tao "
                     + "|muito |mais |super )?(?:ruim|horrivel|pessimo|pessima|terrivel|lamentavel|pessimo)\\b"
                     + "|\\bfuncion(?:ando|a|ou) de jeito nenhum\\b", STRONG),

@@ -61,7 +61,7 @@ final class NegativeWords {
             "unaccept", "outrage", "disgust", "disgrac", "scandal", "patheti", "nonsens", "stupid", "idiot",
             "clueles", "moron", "catastroph",
             // Spanish
-            "frustra", "inutil", "ridicul", "absurd", "pesim", "enfad", "furios", "decepcion", "insatisf", "indignad",
+            "frustra", "inutil", "ridicul", "absurd", "pesim", "enfad", "furios", "decepc", "insatisf", "indignad",
             "desesper",
             "inacept",
             // French
