@@ -67,10 +67,12 @@ final class EnglishHumanRequests {
             RequestPattern.of("\\b(?:be|get|getting|being) (?:connected|transferred|put in touch|put in contact"
                     + "|put through|passed|forwarded|sent|routed|escalated|redirected)(?: over| through)? (?:to"
                     + "|with) " + DET + MOD + ONE_PERSON + "\\b", 0.95),
-            RequestPattern.of("\\b(?:get|bring|fetch|grab|summon|bring in|call in)(?: me"
+            RequestPattern.of("\\b(?:get|bring|fetch|grab|summon|bring in|call in|loop in|pull in)(?: me"
                     + "| us)? " + DET + MOD + CORE + "\\b", 0.9),
             RequestPattern.of("\\bput (?:a|an|the|some|your) " + MOD + CORE + " on\\b", 0.85),
             RequestPattern.of("\\bfind (?:me|us) " + DET + MOD + CORE + "\\b", 0.85),
+            RequestPattern.of("\\blet (?:a|an|the|some|one of your) " + MOD + CORE + " (?:answer|reply|respond|help"
+                    + "|take over|handle|look|deal|step in)\\b", 0.85),
             // a wish for a person
             RequestPattern.of("(?<!\\byou )(?<!\\bthey )(?<!\\bit )(?<!\\bdoes )(?<!\\bhe )(?<!\\bshe )\\b(?:want"
                     + "|wanted|need|needed|require|request|requesting|demand|prefer|would like|would rather have"

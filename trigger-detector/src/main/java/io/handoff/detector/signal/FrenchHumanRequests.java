@@ -30,6 +30,11 @@ final class FrenchHumanRequests {
                     + "| etre (?:mis|mise|mises|mis) en (?:relation|contact) avec| etre (?:transfere|transferee"
                     + "|redirige|redirigee) (?:vers|a))? " + PERSON + "\\b", 0.9),
             RequestPattern.of("\\b(?:contacter|joindre|recontacter) " + PERSON + "\\b", 0.85),
+            RequestPattern.of("\\b(?:demander|demandez|demande) a " + PERSON + " de me\\b"
+                    + "|\\b(?:" + PERSON + ") (?:prenne|prend|peut prendre|pourrait prendre"
+                    + "|puisse prendre) (?:le relais|la main|en charge)\\b|\\b(?:regler|traiter|voir|remonter) (?:ca"
+                    + "|cela|ce probleme|mon probleme|mon dossier) (?:avec|a) "
+                    + PERSON + "\\b", 0.85),
             RequestPattern.of("\\b(?:un conseiller|une conseillere|un agent|quelqu un|une personne|un humain"
                     + "|un operateur) (?:peut|pourrait|peut il|pourrait il|peut elle|pourrait elle|peut t il"
                     + "|pourrait t il) (?:me|m) (?:rappeler|appeler|contacter|aider|repondre|recontacter)\\b"

@@ -25,8 +25,8 @@ final class GermanHumanRequests {
 
     static final List<RequestPattern> PATTERNS = List.of(
             RequestPattern.of("\\b(?:mit|zu|an) " + PERSON + "(?: \\w+){0,3}? (?:sprechen|reden|chatten|telefonieren"
-                    + "|schreiben|verbunden|verbinden|weitergeleitet|weiterleiten|durchgestellt|durchstellen"
-                    + "|kontakt aufnehmen|in kontakt)\\b", 0.95),
+                    + "|klaren|besprechen|bereden|losen|eskalieren|schreiben|verbunden|verbinden|weitergeleitet"
+                    + "|weiterleiten|durchgestellt|durchstellen|kontakt aufnehmen|in kontakt)\\b", 0.95),
             RequestPattern.of("\\b(?:sprechen|reden|chatten|verbinden sie mich|verbinde mich|verbindet mich"
                     + "|stellen sie mich|stell mich|leiten sie mich|leite mich)(?: bitte)?(?: jetzt)? (?:mit|zu"
                     + "|an) " + PERSON + "\\b", 0.95),
@@ -36,7 +36,10 @@ final class GermanHumanRequests {
                     + WANTED + "\\b", 0.9),
             RequestPattern.of("\\b(?:(?:einen|eine|den|die|ihren"
                     + "|ihre) (?:" + ADJECTIVE + " )?" + WANTED + "|jemanden)(?: \\w+){0,2}? (?:sprechen|erreichen"
-                    + "|kontaktieren|anrufen|ans telefon)\\b", 0.9),
+                    + "|kontaktieren|anrufen|ans telefon|dazuholen|hinzuziehen|einschalten)\\b", 0.9),
+            RequestPattern.of("\\b(?:jemand|ein mensch|ein mitarbeiter|eine mitarbeiterin|ein berater)(?: (?:vom|von"
+                    + "|aus dem|aus der) \\w+)? (?:\\w+ )?(?:ubernehmen|einspringen|sich melden"
+                    + "|sich das ansehen)\\b", 0.85),
             RequestPattern.of("\\b(?:mich|uns) (?:\\w+ ){0,2}?(?:ein mensch|ein mitarbeiter|eine mitarbeiterin"
                     + "|ein berater|eine beraterin|jemand)(?: \\w+)? (?:anrufen|zuruckrufen|kontaktieren"
                     + "|melden)\\b", 0.85),
@@ -62,8 +65,8 @@ final class GermanHumanRequests {
                     + "|person|vorgesetzten)(?: bitte| jetzt| sofort)*$", 0.85),
             RequestPattern.of("\\b(?:zuruckgerufen|angerufen|kontaktiert) (?:zu )?werden\\b|\\bist (?:jemand|ein mensch"
                     + "|ein mitarbeiter|eine mitarbeiterin)(?: (?:vom|von|aus dem|aus der) \\w+)? (?:da|online"
-                    + "|erreichbar|verfugbar|hier)\\b|\\b(?:holen sie|hol|holt) (?:mir |uns )?(?:jemanden|(?:einen|eine)"
-                    + " (?:mitarbeiter|mitarbeiterin|menschen|berater|beraterin|vorgesetzten|chef))\\b", 0.85),
+                    + "|erreichbar|verfugbar|hier)\\b|\\b(?:holen sie|hol|holt) (?:mir |uns )?(?:jemanden|(?:einen"
+                    + "|eine) (?:mitarbeiter|mitarbeiterin|menschen|berater|beraterin|vorgesetzten|chef))\\b", 0.85),
             RequestPattern.of("\\b(?:personliche|personlichen|personlicher|menschliche|menschlichen"
                     + "|menschlicher) (?:beratung|kontakt|ansprechpartner|hilfe|unterstutzung|betreuung"
                     + "|support)\\b", 0.85),

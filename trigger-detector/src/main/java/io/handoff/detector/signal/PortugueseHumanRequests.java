@@ -11,7 +11,8 @@ final class PortugueseHumanRequests {
     private static final String ARTICLE = "(?:um|uma|o|a|algum|alguma|seu|sua|outro|outra|o seu|a sua)";
     private static final String NOUN = "(?:pessoa|humano|humana|ser humano|atendente|agente|representante|operador"
             + "|operadora|consultor|consultora|especialista|gerente|supervisor|supervisora|funcionario|funcionaria"
-            + "|suporte|tecnico|analista|atendimento|alguem)";
+            + "|suporte|tecnico|analista|atendimento|alguem|responsavel|encarregado|encarregada|chefe|coordenador"
+            + "|coordenadora)";
     private static final String PERSON = "(?:(?:" + ARTICLE + " )?" + NOUN + "|pessoas|humanos|atendentes"
             + "|agentes)(?: (?:de verdade|real|humano|humana|do suporte|do atendimento|da equipe|de carne e osso))?";
 
@@ -29,6 +30,10 @@ final class PortugueseHumanRequests {
                     + "|encaminhado|encaminhada|passado|passada) (?:para|pra|a|ao)| contato com| atendimento (?:com"
                     + "|de))? "
                     + PERSON + "\\b", 0.9),
+            RequestPattern.of("\\b(?:resolver|tratar|ver|conversar sobre) (?:isso|isto|esse assunto|o problema"
+                    + "|meu problema|o caso|meu caso) com " + PERSON + "\\b|\\bescalar (?:isso |isto |o caso "
+                    + "|meu caso )?(?:para|pra|a|ao) "
+                    + PERSON + "\\b", 0.85),
             RequestPattern.of("\\b(?:chama|chame|chamar|chamem|traga|traz) (?:um |uma |o |a |algum "
                     + "|alguma )?(?:atendente|humano|pessoa|gerente|supervisor|supervisora|responsavel"
                     + "|alguem)\\b", 0.85),

@@ -12,10 +12,10 @@ final class SpanishHumanRequests {
     private static final String PERSON = "(?:persona|personas|humano|humana|humanos|ser humano|agente|agentes|asesor"
             + "|asesora|asesores|representante|representantes|operador|operadora|operadores|alguien|encargado|encargada"
             + "|supervisor|supervisora|gerente|ejecutivo|ejecutiva|empleado|empleada|especialista|tecnico|soporte"
-            + "|atencion al cliente|servicio al cliente)";
+            + "|atencion al cliente|servicio al cliente|responsable|jefe|jefa)";
     private static final String ONE = "(?:persona|humano|humana|agente|asesor|asesora|representante|operador|operadora"
             + "|alguien|ser humano|encargado|encargada|supervisor|gerente|ejecutivo|ejecutiva|especialista"
-            + "|servicio al cliente|atencion al cliente)";
+            + "|servicio al cliente|atencion al cliente|responsable|jefe|jefa)";
 
     static final List<RequestPattern> PATTERNS = List.of(
             RequestPattern.of("\\b(?:hablar|hable|hablo|conversar|charlar|chatear|comunicarme|comunicarnos|contactar"
@@ -35,6 +35,9 @@ final class SpanishHumanRequests {
             RequestPattern.of("\\b(?:llama|llame|llamar|llamen|busca|busque|buscar|traiga|traeme|traigame) (?:a )?(?:un"
                     + "|una|el|la|algun|alguna)? ?(?:agente|asesor|asesora|supervisor|supervisora|encargado|encargada"
                     + "|humano|persona real|responsable)\\b", 0.85),
+            RequestPattern.of("\\b(?:escalar|escala|escalen|escale|elevar|eleva|elevad) (?:esto |este caso |mi caso "
+                    + "|el caso |mi problema )?(?:a|con|hacia) " + DET + PERSON + "\\b|\\b(?:resolver|tratar|ver"
+                    + "|hablar) (?:esto|este tema|mi caso|el problema|mi problema) con " + DET + PERSON + "\\b", 0.85),
             RequestPattern.of("\\bcon quien (?:puedo|podria|debo|tengo que|se puede) (?:hablar|comunicarme"
                     + "|chatear)\\b", 0.85),
             RequestPattern.of("\\b(?:persona|humano|agente|asesor|operador|representante) (?:real|de verdad"

@@ -54,7 +54,7 @@ public final class TextNormalizer {
             Map.entry("plse", "please"), Map.entry("wanna", "want to"), Map.entry("gonna", "going to"),
             Map.entry("gimme", "give me"), Map.entry("lemme", "let me"), Map.entry("ppl", "people"),
             Map.entry("thx", "thanks"), Map.entry("ty", "thank you"), Map.entry("asap", "now"),
-            Map.entry("someone's", "someone"), Map.entry("addon", "add on"));
+            Map.entry("someone's", "someone"), Map.entry("addon", "add on"), Map.entry("w", "with"));
 
     /**
      * A swear word with letters masked ("f***ing", "sh*t", "f#ck"): one to three letters, a run of
