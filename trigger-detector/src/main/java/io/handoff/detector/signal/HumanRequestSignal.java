@@ -23,7 +23,7 @@ public final class HumanRequestSignal {
     private static final List<RequestPattern> PATTERNS = Stream.of(EnglishHumanRequests.PATTERNS,
                     SpanishHumanRequests.PATTERNS, FrenchHumanRequests.PATTERNS, GermanHumanRequests.PATTERNS,
                     PortugueseHumanRequests.PATTERNS)
-            .flatMap(List::stream).toList();
+            .flatMap(List::stream).flatMap(request -> request.alternatives().stream()).toList();
     private static final PatternGate GATE = new PatternGate(PATTERNS.stream().map(RequestPattern::pattern).toList(),
             PATTERNS.stream().map(RequestPattern::leadWords).toList());
 

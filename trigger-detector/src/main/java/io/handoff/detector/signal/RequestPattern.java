@@ -1,6 +1,7 @@
 package io.handoff.detector.signal;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,6 +20,19 @@ record RequestPattern(Pattern pattern, double score, boolean negatable, Optional
 
     static RequestPattern withOwnNegation(String regex, double score) {
         return new RequestPattern(Pattern.compile(regex), score, false, LeadWords.of(regex));
+    }
+
+    /**
+     * This pattern as one pattern per top-level alternative, with the same score and negation rule. A
+     * request takes the best-scoring match, so the split changes no result; each alternative gets its
+     * own lead words and required text, so a message runs only the alternatives it could match.
+     */
+    List<RequestPattern> alternatives() {
+        List<String> branches = LeadWords.splitTopLevel(pattern.pattern());
+        if (branches.size() == 1) {
+            return List.of(this);
+        }
+        return branches.stream().map(b -> negatable ? of(b, score) : withOwnNegation(b, score)).toList();
     }
 
     boolean mayMatch(Collection<String> tokens) {
