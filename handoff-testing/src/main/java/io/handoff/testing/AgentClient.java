@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.handoff.events.json.EventJson;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -136,10 +138,23 @@ public final class AgentClient implements AutoCloseable {
         return closed.isDone();
     }
 
+    /**
+     * Closes from this side unless the gateway already has. When the gateway's close frame arrives while
+     * this one is being sent, the JDK answers it first and this send finds the output closed: the
+     * connection is closed either way, so that is not an error.
+     */
     @Override
     public void close() {
-        if (!socket.isOutputClosed()) {
+        if (socket.isOutputClosed()) {
+            return;
+        }
+        try {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        } catch (CompletionException e) {
+            boolean closedByGateway = e.getCause() instanceof IOException && (socket.isOutputClosed() || closed.isDone());
+            if (!closedByGateway) {
+                throw e;
+            }
         }
     }
 
