@@ -71,13 +71,14 @@ final class EnglishFrustrationPhrases {
             FrustrationCue.of("\\b(?:cancel|cancelling|canceling|close|closing|leave|leaving|switch|switching"
                     + "|quit)(?: \\w+){0,3}? (?:because of|due to) (?:this|you|that|your \\w+|the \\w+)\\b|\\b(?:switch"
                     + "|switching|go|going|move|moving) to (?:a |your )?competitors?\\b", STRONG),
-            FrustrationCue.of("\\b(?:makes|make|made|making) (?:no|zero|little) sense\\b|\\b(?:does|do"
-                    + "|did) not make (?:any )?sense\\b", STRONG),
+            FrustrationCue.of("\\b(?:makes|make|made|making) (?:absolutely |literally |really )?(?:no|zero"
+                    + "|little) sense\\b|\\b(?:does|do|did) not make (?:any )?sense\\b", STRONG),
             // I am repeating myself
             FrustrationCue.of("\\b(?:already|just) (?:told|said|asked|explained|answered|mentioned)\\b", STRONG),
             FrustrationCue.of("\\balready (?:tried|did|done)\\b", WEAK),
-            FrustrationCue.of("\\b(?:told|said|asked|explained|written|wrote)(?: you)?(?: this| that| it)? (?:already"
-                    + "|before|twice|again|(?:\\w+ )?times)\\b", STRONG),
+            FrustrationCue.of("\\b(?:told|said|asked|explained|written|wrote|contacted|called|emailed|messaged"
+                    + "|reached out to)(?: you)?(?: this| that| it)?(?: about (?:this|it|that))? (?:already|before"
+                    + "|twice|again|(?:\\w+ )?times)\\b", STRONG),
             FrustrationCue.of("\\b(?:same|identical) (?:answer|reply|response|message|nonsense|link|article"
                     + "|thing again)\\b", MEDIUM),
             FrustrationCue.of("\\b(?:again|still) the same (?:thing|answer|reply|response|message)\\b", MEDIUM),
@@ -85,7 +86,15 @@ final class EnglishFrustrationPhrases {
                     + "|\\d+(?:st|nd|rd|th)?) time\\b", STRONG),
             FrustrationCue.of("\\b(?:this is|that is|it is|this will be|now) (?:the|my) (?:\\w+ )?(?:second|third"
                     + "|fourth|fifth|tenth|nth|hundredth|\\d+(?:st|nd|rd|th)?) time\\b", STRONG),
-            FrustrationCue.of("\\b(?:you|it|the bot|this bot|this thing) keeps? (?:on )?\\w+ing\\b", MEDIUM),
+            FrustrationCue.of("\\b(?:you|you guys|you people|it|the bot|this bot"
+                    + "|this thing) keeps? (?:on )?\\w+ing\\b", MEDIUM),
+            FrustrationCue.of("\\b(?:keep|keeps|kept) (?:messing|screwing|mucking) (?:up|it up|this up)\\b|\\b(?:nobody"
+                    + "|no one) (?:here )?(?:seems to |appears to )?knows? what (?:they|you) (?:are|re) doing\\b"
+                    + "|\\b(?:promised|told me|said you would)(?: \\w+){0,4}? (?:and|but) (?:nothing|never"
+                    + "|still nothing|no one|nobody)\\b|\\bgive up on (?:you|this|your|the)\\b", STRONG),
+            FrustrationCue.of("\\bevery (?:single )?time i (?:ask|try|call|write|contact|chat)\\b", 0.4),
+            FrustrationCue.of("\\b(?:a different|another different|a new) answer\\b|\\bnothing (?:has )?happened\\b"
+                    + "|\\bstill nothing\\b", 0.4),
             FrustrationCue.of("\\bkeep (?:getting|receiving|seeing) (?:the )?same\\b", MEDIUM),
             FrustrationCue.of("\\b(?:again and again|over and over|round in circles|around in circles|going in circles"
                     + "|round and round|around and around|broken record|repeating yourself"
@@ -98,7 +107,9 @@ final class EnglishFrustrationPhrases {
             FrustrationCue.of("\\bi give up\\b|\\bgiving up\\b|\\bforget it\\b|\\bi quit\\b", STRONG),
             FrustrationCue.of("\\bi am done\\b", MEDIUM),
             FrustrationCue.of("\\b(?:did|do|can|could|will|would) you (?:even |actually |please |just )?read (?:my"
-                    + "|what i)\\b|\\bcan not believe (?:this|how|that|you|it|what)\\b", STRONG),
+                    + "|what i)\\b|\\bcan not believe (?:this|how|that|you|it|what|i have to|i need to|i must)\\b"
+                    + "|\\b(?:have|need) to (?:explain|repeat|say|tell you|type) (?:this|that|it|myself"
+                    + "|everything) again\\b", STRONG),
             FrustrationCue.of("^(?:\\w+ )?(?:just )?(?:read|look at) (?:my|the) (?:message|messages|question"
                     + "|questions)\\b", MEDIUM),
             FrustrationCue.of("\\bwhat is the point (?:of|in)\\b|\\b(?:about to|going to|gonna) lose it\\b|\\b(?:losing"
@@ -176,6 +187,11 @@ final class EnglishFrustrationPhrases {
             FrustrationCue.of("\\b" + SUBJECT + "(?: is| are| was| were)? " + INTENSITY + "(?:bullshit|shit|a shitshow"
                     + "|fucked|fucked up|screwed up|a scam|a ripoff|a rip off)\\b", STRONG),
             // idioms of exasperation
+            FrustrationCue.of("\\bcould (?:you|this|it) be (?:any )?(?:less helpful|less useful|more useless|any worse"
+                    + "|worse)\\b|\\bwhy do i (?:even )?bother\\b|\\bi (?:really )?regret (?:buying|ordering|choosing"
+                    + "|signing up|using|trusting|paying)\\b|\\bhow (?:is|are|can) (?:this|it|that"
+                    + "|they) still\\b", STRONG),
+            FrustrationCue.of("\\b(?:still|yet) not (?:fixed|solved|resolved|working|sorted|done)\\b", MEDIUM),
             FrustrationCue.of("\\b(?:losing|lost|lose) (?:all )?(?:faith|hope|trust) in\\b|\\bhow hard can (?:it|this"
                     + "|that) be\\b|\\bi (?:keep|kept) (?:telling|saying|asking|repeating|explaining|writing)\\b"
                     + "|\\b(?:stuck|waiting|trying|on this|at this|on hold|chatting)(?: \\w+){0,4}? (?:all day"

@@ -68,6 +68,12 @@ final class ForeignFrustrationPhrases {
                     + "|contestas)\\b|\\b(?:llevo|estoy|sigo) esperando (?:desde hace|hace|horas|dias|mucho)\\b"
                     + "|\\bme (?:irrita|cabrea|enfada|molesta mucho|saca de quicio)\\b", STRONG),
             FrustrationCue.of("\\brespuesta (?:equivocada|incorrecta|erronea)\\b", MEDIUM),
+            FrustrationCue.of("\\b(?:he|hemos) (?:contactado|llamado|escrito|preguntado"
+                    + "|reclamado)(?: \\w+){0,3}? (?:dos|tres|cuatro|cinco|varias|muchas|mil|\\d+) veces\\b"
+                    + "|\\bprometieron(?: \\w+){0,4}? (?:y|pero) (?:nada|nunca|nadie)\\b|\\b(?:el|la) peor (?:servicio"
+                    + "|experiencia|atencion|empresa|chat|bot)\\b", STRONG),
+            FrustrationCue.of("\\bnadie (?:me )?(?:responde|contesta|ayuda|atiende|llama)\\b|\\b(?:y"
+                    + "|pero) nada$", MEDIUM),
             // French
             FrustrationCue.of("\\b(?:vous|tu) (?:ne |n )?(?:me |m )?(?:comprenez|comprends|m aidez|m aides|aidez|aides"
                     + "|repondez|reponds|ecoutez|ecoutes) (?:pas|rien|jamais)\\b", STRONG),
@@ -122,11 +128,16 @@ final class ForeignFrustrationPhrases {
             FrustrationCue.of("\\brien ne (?:fonctionne|marche|va)\\b|\\bj attends depuis (?:des heures|une heure"
                     + "|des jours|longtemps|une eternite|ce matin)\\b|\\bca m (?:irrite|exaspere)\\b", STRONG),
             FrustrationCue.of("\\b(?:mauvaise reponse|reponse fausse|reponse a cote)\\b", MEDIUM),
+            FrustrationCue.of("\\b(?:contacte|appele|ecrit|demande|relance|rappele)(?: \\w+){0,3}? (?:deux|trois|quatre"
+                    + "|cinq|plusieurs|mille|\\d+) fois\\b|\\bpromis(?: \\w+){0,4}? (?:et|mais) (?:rien|jamais"
+                    + "|personne)\\b|\\b(?:le|la) pire (?:service|experience|accueil|entreprise|chat|bot)\\b", STRONG),
+            FrustrationCue.of("\\bpersonne ne (?:me )?(?:repond|m aide|rappelle|reagit)\\b|\\b(?:et"
+                    + "|mais) rien$", MEDIUM),
             // German
             FrustrationCue.of("\\b(?:hilft|hilfst|helfen) (?:mir |uns )?(?:\\w+ ){0,2}?(?:nicht|nichts"
                     + "|kein bisschen)\\b|\\bbringt (?:\\w+ ){0,2}?nichts\\b", STRONG),
             FrustrationCue.of("\\b(?:sie|du|ihr) (?:verstehen|verstehst|versteht) (?:mich )?(?:\\w+ ){0,2}?(?:nicht"
-                    + "|nichts)\\b", STRONG),
+                    + "|nichts|nix)\\b", STRONG),
             FrustrationCue.of("\\b(?:das|es) funktioniert(?: immer noch| schon wieder| einfach| uberhaupt"
                     + "| gar)? nicht\\b|\\bnichts funktioniert\\b|\\bfunktioniert (?:immer noch|uberhaupt|gar"
                     + "|schon wieder) nicht\\b", STRONG),
@@ -146,8 +157,8 @@ final class ForeignFrustrationPhrases {
                     + "|\\bwas ist dein problem\\b", STRONG),
             FrustrationCue.of("\\bwie oft (?:noch|muss|soll|denn)\\b|\\bkeine lust mehr\\b|\\b(?:macht|machst"
                     + "|machen) mich (?:\\w+ )?(?:wahnsinnig|verruckt|fertig|krank|wutend|sauer)\\b|\\b(?:das|es"
-                    + "|dies) ist (?:doch |ja |echt |wirklich |einfach )*(?:ein witz|eine frechheit|eine zumutung"
-                    + "|eine katastrophe|unglaublich|peinlich|eine schande|ein skandal)\\b", STRONG),
+                    + "|dies) ist (?:doch |ja |echt |wirklich |einfach )*(?:ein witz|eine frechheit|unmoglich"
+                    + "|eine zumutung|eine katastrophe|unglaublich|peinlich|eine schande|ein skandal)\\b", STRONG),
             FrustrationCue.of("\\bunglaublich\\b", 0.4),
             FrustrationCue.of("\\bwas soll (?:das|der mist|der quatsch)\\b|\\bwarum ist (?:das|es|alles) (?:so"
                     + "|denn so) (?:schwer|kompliziert|schwierig|umstandlich|langsam)\\b|\\blost (?:\\w+ )?nichts\\b"
@@ -176,6 +187,11 @@ final class ForeignFrustrationPhrases {
             FrustrationCue.of("\\b(?:warte|warten|wartet)(?: \\w+)? (?:schon )?(?:ewig|seit stunden|seit tagen"
                     + "|seit wochen|so lange|eine ewigkeit)\\b", STRONG),
             FrustrationCue.of("\\bfalsche antworte?n?\\b", MEDIUM),
+            FrustrationCue.of("\\b(?:zweimal|dreimal|viermal|funfmal|mehrmals|x mal|zig mal) (?:angerufen|geschrieben"
+                    + "|gefragt|nachgefragt|kontaktiert|gemeldet)\\b|\\bversprochen(?: \\w+){0,3}? (?:und"
+                    + "|aber) (?:nichts|nie|niemand)\\b|\\b(?:der|die|das) schlechteste\\b", STRONG),
+            FrustrationCue.of("\\bniemand (?:antwortet|meldet sich|hilft|ruft zuruck|reagiert)\\b|\\b(?:und"
+                    + "|aber) (?:es ist )?nichts passiert\\b|\\b(?:und|aber) nichts$", MEDIUM),
             // Portuguese
             FrustrationCue.of("\\bnao (?:esta |estas |ta )?(?:me )?(?:ajuda|ajudou|ajudam|ajudando|serve|entende"
                     + "|entendeu|entendem|entendendo|compreende|compreendendo|escuta|escutando|ouve|ouvindo"
@@ -212,6 +228,11 @@ final class ForeignFrustrationPhrases {
             FrustrationCue.of("\\b(?:esperando|aguardando) (?:ha|faz) (?:horas|dias|muito tempo|uma hora|semanas)\\b"
                     + "|\\bme (?:irrita|irritou|deixa irritado|deixa irritada)\\b", STRONG),
             FrustrationCue.of("\\bresposta errada\\b", MEDIUM),
+            FrustrationCue.of("\\b(?:entrei em contato|liguei|escrevi|perguntei|reclamei"
+                    + "|mandei mensagem)(?: \\w+){0,2}? (?:duas|tres|quatro|cinco|varias|muitas|mil|\\d+) vezes\\b"
+                    + "|\\bprometeram(?: \\w+){0,4}? e (?:nada|nunca|ninguem)\\b|\\b(?:o|a) pior (?:servico|experiencia"
+                    + "|atendimento|empresa|chat|bot)\\b", STRONG),
+            FrustrationCue.of("\\bninguem (?:me )?(?:responde|ajuda|atende|retorna|liga)\\b|\\be nada$", MEDIUM),
             FrustrationCue.of("\\b(?:nao tem|sem) cabimento\\b", STRONG),
             FrustrationCue.of("\\bque (?:lentidao|demora)\\b|\\b(?:atendimento|servico|experiencia|chat|bot) (?:tao "
                     + "|muito |mais |super )?(?:ruim|horrivel|pessimo|pessima|terrivel|lamentavel|pessimo)\\b"
@@ -223,6 +244,11 @@ final class ForeignFrustrationPhrases {
                     + "|esta )?(?:muito |tao |mo |bem |mesmo )?(?:uma |um )?(?:merda|porcaria|lixo|vergonha|burro|burra"
                     + "|burros|idiota)\\b", STRONG),
             FrustrationCue.of("\\b(?:por dios|dios mio|mon dieu|oh la la|mein gott|meu deus|nossa)\\b", WEAK),
+            FrustrationCue.of("\\b(?:en serio|serio|serieusement|serieux|ernsthaft|echt jetzt)\\b", 0.4),
+            FrustrationCue.of("\\bque pesad[oa]s?\\b|\\beres (?:muy |un |una |tan )?pesad[oa]\\b|\\b(?:t es|tu es"
+                    + "|vous etes) (?:vraiment |trop |tellement )?(?:lourd|lourde|lourds|relou)\\b"
+                    + "|\\bainda nao (?:funciona|funcionou)\\b",
+                    STRONG),
             FrustrationCue.of("\\b(?:ya basta|basta ya|ca suffit|es reicht|chega)\\b", MEDIUM));
 
     private ForeignFrustrationPhrases() {

@@ -21,14 +21,17 @@ final class FrenchHumanRequests {
 
     static final List<RequestPattern> PATTERNS = List.of(
             RequestPattern.of("\\b(?:parler|parle|discuter|echanger|communiquer|converser|causer"
-                    + "|dialoguer)(?: directement| maintenant| vite)? (?:a|avec|au|aux) " + PERSON + "\\b", 0.95),
+                    + "|dialoguer)(?: directement| maintenant| vite| de vive voix| au telephone| en direct)? (?:a|avec"
+                    + "|au|aux) "
+                    + PERSON + "\\b", 0.95),
             RequestPattern.of("\\b(?:mettre|mettez|mets|passer|passez|passe|transferer|transferez|transfere|rediriger"
                     + "|redirigez|redirige|orienter|orientez|connecter|connectez)(?: moi| nous)?(?: en (?:relation"
                     + "|contact|communication))?(?: avec| a| au| vers)? " + PERSON + "\\b", 0.95),
             RequestPattern.of("\\b(?:veux|voudrais|voudrai|souhaite|souhaiterais|aimerais|prefere|prefererais|exige"
                     + "|demande|besoin d|besoin de|cherche)(?: parler (?:a|avec)| contacter| joindre| avoir| appeler"
-                    + "| etre (?:mis|mise|mises|mis) en (?:relation|contact) avec| etre (?:transfere|transferee"
-                    + "|redirige|redirigee) (?:vers|a))? " + PERSON + "\\b", 0.9),
+                    + "| etre (?:mis|mise|mises|mis) en (?:relation|contact) avec| etre (?:contacte|contactee|rappele"
+                    + "|rappelee|appele|appelee|recontacte|recontactee) par| etre (?:transfere|transferee|redirige"
+                    + "|redirigee) (?:vers|a))? " + PERSON + "\\b", 0.9),
             RequestPattern.of("\\b(?:contacter|joindre|recontacter) " + PERSON + "\\b", 0.85),
             RequestPattern.of("\\b(?:demander|demandez|demande) a " + PERSON + " de me\\b"
                     + "|\\b(?:" + PERSON + ") (?:prenne|prend|peut prendre|pourrait prendre"

@@ -57,15 +57,15 @@ final class NegativeWords {
      */
     private static final Set<String> STEMS = Set.of(
             // English
-            "annoy", "frustrat", "infuriat", "exasperat", "aggravat", "disappoint", "dissatisf", "incompeten",
-            "unaccept", "outrage", "disgust", "disgrac", "scandal", "patheti", "nonsens", "stupid", "idiot",
-            "clueles", "moron", "catastroph",
+            "annoy", "unprofession", "frustrat", "infuriat", "exasperat", "aggravat", "disappoint", "dissatisf",
+            "incompeten", "unaccept", "outrage", "disgust", "disgrac", "scandal", "patheti", "nonsens", "stupid",
+            "idiot", "clueles", "moron", "catastroph",
             // Spanish
-            "frustra", "inutil", "ridicul", "absurd", "pesim", "enfad", "furios", "decepc", "insatisf", "indignad",
+            "frustra", "inutil", "ridicul", "absurd", "pesim", "enfad", "furios", "decepc", "insatisf", "indign",
             "desesper",
             "inacept",
             // French
-            "enerv", "insupport", "lamentabl", "pathetiq", "decevan", "mecontent", "penibl", "inadmissibl",
+            "enerv", "insupport", "lamentabl", "honteu", "pathetiq", "decevan", "mecontent", "penibl", "inadmissibl",
             "exasper", "chiant",
             // German
             "nervig", "nervt", "genervt", "nutzlos", "sinnlos", "argerlich", "verarger", "lacherlich", "unverscham",
