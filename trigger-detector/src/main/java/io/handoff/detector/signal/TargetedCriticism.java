@@ -56,6 +56,8 @@ final class TargetedCriticism {
             "can", "could", "would", "will", "do", "did", "why", "how", "what", "when", "where", "if", "puedes",
             "puede", "pouvez", "peux", "kannst", "konnen", "pode", "podes", "como", "comment", "wie", "porque");
 
+    private static final Set<String> NEGATIONS = Set.of("not", "no", "pas", "nicht", "nao");
+
     private TargetedCriticism() {
     }
 
@@ -84,6 +86,6 @@ final class TargetedCriticism {
 
     /** "you are not wrong". */
     private static boolean negated(List<String> tokens, int j) {
-        return j > 0 && Set.of("not", "no", "pas", "nicht", "nao").contains(tokens.get(j - 1));
+        return j > 0 && NEGATIONS.contains(tokens.get(j - 1));
     }
 }
