@@ -30,6 +30,8 @@ import io.handoff.events.notify.DeliveryChannel;
 import io.handoff.events.notify.DeliveryIds;
 import io.handoff.events.notify.DeliveryResult;
 import io.handoff.events.notify.DeliveryStatus;
+import io.handoff.events.notify.AlertKind;
+import io.handoff.events.notify.NotifyAlert;
 import io.handoff.events.notify.NotifyEmail;
 import io.handoff.events.notify.NotifySlack;
 import io.handoff.events.notify.NotifyWebhook;
@@ -387,6 +389,9 @@ class EventContractTest {
             case NotifyWebhook.TYPE -> new NotifyWebhook(null, "n-3", AT,
                     DeliveryIds.of(ESCALATION_ID, DeliveryChannel.WEBHOOK, "https://crm.example.com/hook"), escalation(),
                     "https://handoff.example.com/inbox/456", false, "https://crm.example.com/hook", "s3cr3t-value");
+            case NotifyAlert.TYPE -> new NotifyAlert(null, "n-4", AT, "alert-1", "chatbot-uuid", "My Chatbot",
+                    AlertKind.WEBHOOK_FAILING, "https://crm.example.com/hook", "HTTP 503; gave up after 10 attempt(s)", AT,
+                    List.of("owner@example.com"), "en");
             case DeliveryResult.TYPE -> new DeliveryResult(null, "r-1", AT, ESCALATION_ID,
                     DeliveryIds.of(ESCALATION_ID, DeliveryChannel.WEBHOOK, "https://crm.example.com/hook"),
                     DeliveryChannel.WEBHOOK, "https://crm.example.com/hook", DeliveryStatus.RETRYING, 2, "HTTP 503");

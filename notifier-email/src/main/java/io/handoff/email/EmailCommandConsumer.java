@@ -1,10 +1,13 @@
 package io.handoff.email;
 
+import io.handoff.email.alert.AlertDeliveries;
 import io.handoff.email.config.EmailConfig;
 import io.handoff.email.delivery.EmailDeliveries;
 import io.handoff.email.ledger.DeliveredLedger;
 import io.handoff.events.json.EventDecoder;
 import io.handoff.events.json.InvalidEventException;
+import io.handoff.events.notify.EmailCommand;
+import io.handoff.events.notify.NotifyAlert;
 import io.handoff.events.notify.NotifyEmail;
 import io.handoff.telemetry.LogIds;
 import io.handoff.telemetry.tracing.TracedWork;
@@ -20,7 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Reads {@code notify.email} commands and has them delivered.
+ * Reads {@code notify.email} commands and {@code notify.alert} alerts to a chatbot's admins, and has them
+ * delivered.
  *
  * <p>Commands are handled concurrently on the {@code email-sender} worker pool, so a recipient whose
  * retries take minutes does not delay other escalations. A command is acknowledged only when it is
@@ -38,12 +42,15 @@ public class EmailCommandConsumer {
 
     private final EventDecoder decoder = new EventDecoder();
     private final EmailDeliveries deliveries;
+    private final AlertDeliveries alerts;
     private final DeliveredLedger ledger;
     private final Duration catchUpTimeout;
     private final Tracing tracing;
 
-    public EmailCommandConsumer(EmailDeliveries deliveries, DeliveredLedger ledger, EmailConfig config, Tracing tracing) {
+    public EmailCommandConsumer(EmailDeliveries deliveries, AlertDeliveries alerts, DeliveredLedger ledger,
+                                EmailConfig config, Tracing tracing) {
         this.deliveries = deliveries;
+        this.alerts = alerts;
         this.tracing = tracing;
         this.ledger = ledger;
         this.catchUpTimeout = config.ledger().catchUpTimeout();
@@ -58,30 +65,39 @@ public class EmailCommandConsumer {
     }
 
     private CompletionStage<Void> traced(Message<String> message, TracedWork work) {
-        NotifyEmail command;
+        EmailCommand command;
         try {
-            command = decoder.decode(message.getPayload(), NotifyEmail.class);
+            command = decoder.decode(message.getPayload(), EmailCommand.class);
             if (command.recipients().stream().allMatch(r -> r == null || r.isBlank())) {
-                throw new InvalidEventException("notify.email has no recipients");
+                throw new InvalidEventException(command.type() + " has no recipients");
             }
         } catch (InvalidEventException e) {
             work.failed(e);
             return message.nack(e);
         }
-        work.attribute("handoff.escalation.id", command.escalation().escalationId())
-                .attribute("handoff.delivery.id", command.deliveryId());
-        try (LogIds ids = LogIds.of(command)) {
+        work.attribute("handoff.delivery.id", command.deliveryId());
+        if (command instanceof NotifyEmail email) {
+            work.attribute("handoff.escalation.id", email.escalation().escalationId());
+            try (LogIds ids = LogIds.of(email)) {
+                return deliver(message, command);
+            }
+        }
+        try (LogIds ids = LogIds.of(((NotifyAlert) command).chatbotId(), null, null)) {
             return deliver(message, command);
         }
     }
 
-    private CompletionStage<Void> deliver(Message<String> message, NotifyEmail command) {
+    private CompletionStage<Void> deliver(Message<String> message, EmailCommand command) {
         try {
             // Until the ledger knows what earlier runs sent, a redelivered command would be sent again.
             if (!ledger.awaitCaughtUp(catchUpTimeout)) {
                 LOG.warnf("the delivery ledger has not caught up within %s; handling commands without it", catchUpTimeout);
             }
-            deliveries.deliver(command);
+            if (command instanceof NotifyEmail email) {
+                deliveries.deliver(email);
+            } else {
+                alerts.deliver((NotifyAlert) command);
+            }
             return message.ack();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -99,6 +99,17 @@ class SlackConnectionApiTest {
     }
 
     @Test
+    void aBodyThatIsNotAConnectionIsAProblemDocument() {
+        for (String body : new String[] {"[", "42", "\"text\"", "{\"botToken\": {}}", "{\"channelId\": [\"C1\"]}",
+                "{\"botToken\": \"x\"} trailing", "[".repeat(5_000)}) {
+            asAdmin().contentType("application/json").body(body)
+                    .put("/api/v1/chatbots/{id}/slack", "bot-unreadable")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("title", equalTo("Unreadable request body"));
+        }
+    }
+
+    @Test
     void connectingNeedsATokenThatManagesTheChatbot() {
         given().get("/api/v1/chatbots/{id}/slack", "bot-a").then().statusCode(401)
                 .header("WWW-Authenticate", "Bearer").contentType("application/problem+json");

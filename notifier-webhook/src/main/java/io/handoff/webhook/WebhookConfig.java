@@ -38,7 +38,7 @@ public interface WebhookConfig {
 
     interface Retry {
         /** The wait before each further attempt; the number of entries is the number of retries. */
-        @WithDefault("5s,30s,2m,10m,30m,1h,3h,6h,12h")
+        @WithDefault("5s,5m,30m,2h,5h,10h,10h,24h,24h")
         List<Duration> delays();
 
         /** Each wait is spread by up to this fraction, up or down. */

@@ -168,7 +168,26 @@ class WebhookDeliveryTest {
         ConsumerRecord<String, String> dead = kafka.awaitRecord(Topics.dlq(Topics.NOTIFY_WEBHOOK),
                 r -> command.deliveryId().equals(KafkaTestClient.header(r, "handoff-delivery-id")), WAIT);
         assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).isEqualTo("HTTP 400; not retried");
-        assertThat(reports(command, 1).get(0).get("status").asText()).isEqualTo("failed");
+        JsonNode report = reports(command, 1).get(0);
+        assertThat(report.get("status").asText()).isEqualTo("failed");
+        assertThat(report.has("targetState")).as("one rejected delivery says nothing about the endpoint").isFalse();
+        Thread.sleep(1000); // longer than the whole test schedule: a retry would have happened by now
+        assertThat(requestsTo(command)).hasSize(1);
+    }
+
+    @Test
+    void goneIsNotRetriedAndTellsTheRouterTheEndpointIsGone() throws Exception {
+        NotifyWebhook command = commandForNewPath(null);
+        routes.put(path(command), r -> Response.status(410));
+        send(command);
+
+        ConsumerRecord<String, String> dead = kafka.awaitRecord(Topics.dlq(Topics.NOTIFY_WEBHOOK),
+                r -> command.deliveryId().equals(KafkaTestClient.header(r, "handoff-delivery-id")), WAIT);
+        assertThat(KafkaTestClient.header(dead, "dead-letter-reason"))
+                .isEqualTo("HTTP 410 Gone (the endpoint asks not to be called again); not retried");
+        JsonNode report = reports(command, 1).get(0);
+        assertThat(report.get("status").asText()).isEqualTo("failed");
+        assertThat(report.get("targetState").asText()).isEqualTo("gone");
         Thread.sleep(1000); // longer than the whole test schedule: a retry would have happened by now
         assertThat(requestsTo(command)).hasSize(1);
     }
@@ -201,6 +220,10 @@ class WebhookDeliveryTest {
         assertThat(requestsTo(command)).hasSize(4);
         assertThat(reports(command, 4)).extracting(r -> r.get("status").asText())
                 .containsExactlyInAnyOrder("retrying", "retrying", "retrying", "failed");
+        // only the report that ends the schedule marks the endpoint failing
+        assertThat(reports(command, 4)).filteredOn(r -> r.has("targetState"))
+                .extracting(r -> r.get("status").asText() + " " + r.get("targetState").asText())
+                .containsExactly("failed failing");
 
         OperatorApiAccessTest.asAdmin().when().get("/api/v1/webhook-deliveries/failed")
                 .then().statusCode(200)

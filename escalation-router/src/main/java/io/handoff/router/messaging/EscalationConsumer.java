@@ -5,6 +5,7 @@ import io.handoff.events.escalation.EscalationCreated;
 import io.handoff.events.json.EventDecoder;
 import io.handoff.events.json.InvalidEventException;
 import io.handoff.events.notify.NotifyCommand;
+import io.handoff.events.notify.EmailCommand;
 import io.handoff.events.notify.NotifyEmail;
 import io.handoff.events.notify.NotifySlack;
 import io.handoff.events.notify.NotifyWebhook;
@@ -58,14 +59,14 @@ public class EscalationConsumer {
     private final InboxLinks inboxLinks;
     private final RouterMetrics metrics;
     private final Tracing tracing;
-    private final MutinyEmitter<NotifyEmail> email;
+    private final MutinyEmitter<EmailCommand> email;
     private final MutinyEmitter<NotifySlack> slack;
     private final MutinyEmitter<NotifyWebhook> webhook;
     private final MutinyEmitter<EscalationConfirmed> directives;
 
     public EscalationConsumer(EscalationRepository escalations, SettingsRepository settings,
                               SlackConnectionRepository slackConnections, InboxLinks inboxLinks, RouterMetrics metrics, Tracing tracing,
-                              @Channel(Channels.NOTIFY_EMAIL) MutinyEmitter<NotifyEmail> email,
+                              @Channel(Channels.NOTIFY_EMAIL) MutinyEmitter<EmailCommand> email,
                               @Channel(Channels.NOTIFY_SLACK) MutinyEmitter<NotifySlack> slack,
                               @Channel(Channels.NOTIFY_WEBHOOK) MutinyEmitter<NotifyWebhook> webhook,
                               @Channel(Channels.DIRECTIVES) MutinyEmitter<EscalationConfirmed> directives) {

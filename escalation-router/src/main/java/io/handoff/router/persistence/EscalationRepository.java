@@ -248,6 +248,19 @@ public class EscalationRepository {
         return instant == null ? null : Timestamp.from(instant);
     }
 
+    /** The chatbot an escalation belongs to, when the router has it. */
+    public Optional<String> chatbotOf(String escalationId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT chatbot_id FROM escalation WHERE escalation_id = ?")) {
+            ps.setString(1, escalationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot read escalation", e);
+        }
+    }
+
     public Optional<Status> status(String escalationId) {
         try (Connection c = dataSource.getConnection()) {
             return status(c, escalationId);

@@ -12,6 +12,7 @@ import io.handoff.events.json.EventJson;
 import io.handoff.events.settings.ChatbotSettings;
 import io.handoff.router.persistence.StoredSettings;
 import io.handoff.router.service.SettingsService;
+import io.handoff.router.service.WebhookHealth;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -92,10 +94,12 @@ public class SettingsResource {
 
     private final SettingsService service;
     private final ChatbotAccess access;
+    private final WebhookHealth webhookHealth;
 
-    public SettingsResource(SettingsService service, ChatbotAccess access) {
+    public SettingsResource(SettingsService service, ChatbotAccess access, WebhookHealth webhookHealth) {
         this.service = service;
         this.access = access;
+        this.webhookHealth = webhookHealth;
     }
 
     @GET
@@ -105,7 +109,7 @@ public class SettingsResource {
     public Response get(@PathParam("chatbotId") String chatbotId) {
         access.requireAdmin(chatbotId);
         return service.find(chatbotId)
-                .map(SettingsResource::ok)
+                .map(this::ok)
                 .orElseGet(() -> notFound(chatbotId));
     }
 
@@ -132,7 +136,8 @@ public class SettingsResource {
             return bodyTooLarge();
         }
         // Read here rather than by the framework, so every unreadable body gets the same problem response.
-        ChatbotSettings settings = STRICT.readValue(body);
+        JsonNode document = STRICT_TREE.readTree(body);
+        ChatbotSettings settings = STRICT.treeToValue(withoutReadOnly(document), ChatbotSettings.class);
         if (settings == null) {
             return Problem.response(400, "Unreadable request body", "The settings must be a JSON object, not null.");
         }
@@ -171,7 +176,7 @@ public class SettingsResource {
         if (current.get("webhook") instanceof ObjectNode webhook) {
             webhook.remove("signingSecretSet");
         }
-        String document = mergePatch(current, patch).toString();
+        String document = mergePatch(current, withoutReadOnly(patch)).toString();
         if (tooLarge(document)) {
             return bodyTooLarge();
         }
@@ -227,8 +232,31 @@ public class SettingsResource {
         return Problem.response(404, "Not found", "No settings for chatbot " + chatbotId);
     }
 
-    private static Response ok(StoredSettings stored) {
-        return Response.ok(stored.settings())
+    /**
+     * What GET adds and a client may send back unchanged: {@code webhook.status} is the service's to
+     * say, so PUT and PATCH ignore it.
+     */
+    private static JsonNode withoutReadOnly(JsonNode document) {
+        if (document != null && document.get("webhook") instanceof ObjectNode webhook) {
+            webhook.remove("status");
+        }
+        return document;
+    }
+
+    /** The stored settings, and {@code webhook.status} when the endpoint is failing or was disabled. */
+    private Response ok(StoredSettings stored) {
+        ObjectNode body = EventJson.mapper().valueToTree(stored.settings());
+        webhookHealth.of(stored.chatbotId())
+                .filter(health -> health.url().equals(stored.settings().webhook().url()))
+                .ifPresent(health -> {
+                    ObjectNode status = ((ObjectNode) body.get("webhook")).putObject("status");
+                    status.put("state", health.state().name().toLowerCase(Locale.ROOT));
+                    status.put("since", health.since().toString());
+                    if (health.reason() != null) {
+                        status.put("reason", health.reason());
+                    }
+                });
+        return Response.ok(body)
                 .tag(new EntityTag(Long.toString(stored.version())))
                 .lastModified(java.util.Date.from(stored.updatedAt()))
                 .build();

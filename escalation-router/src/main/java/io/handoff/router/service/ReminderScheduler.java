@@ -2,6 +2,7 @@ package io.handoff.router.service;
 
 import io.handoff.events.notify.DeliveryChannel;
 import io.handoff.events.notify.DeliveryIds;
+import io.handoff.events.notify.EmailCommand;
 import io.handoff.events.notify.NotifyEmail;
 import io.handoff.events.notify.NotifySlack;
 import io.handoff.router.messaging.Channels;
@@ -40,13 +41,13 @@ public class ReminderScheduler {
     private final InboxLinks inboxLinks;
     private final RouterConfig config;
     private final RouterMetrics metrics;
-    private final MutinyEmitter<NotifyEmail> email;
+    private final MutinyEmitter<EmailCommand> email;
     private final MutinyEmitter<NotifySlack> slack;
 
     public ReminderScheduler(FollowUpRepository followUps, SettingsRepository settings,
                              SlackConnectionRepository slackConnections, InboxLinks inboxLinks, RouterConfig config,
                              RouterMetrics metrics,
-                             @Channel(Channels.NOTIFY_EMAIL) MutinyEmitter<NotifyEmail> email,
+                             @Channel(Channels.NOTIFY_EMAIL) MutinyEmitter<EmailCommand> email,
                              @Channel(Channels.NOTIFY_SLACK) MutinyEmitter<NotifySlack> slack) {
         this.followUps = followUps;
         this.settings = settings;

@@ -23,6 +23,10 @@ public final class SettingsValidator {
         List<String> recipients = settings.email().recipients();
         checkAddresses(recipients, "email.recipients", problems);
         checkAddresses(settings.backupContacts(), "backupContacts", problems);
+        checkAddresses(settings.adminContacts(), "adminContacts", problems);
+        if (settings.adminContacts().size() > MAX_ADMIN_CONTACTS) {
+            problems.add(new FieldProblem("adminContacts", "at most " + MAX_ADMIN_CONTACTS + " addresses"));
+        }
         if (settings.email().enabled() && recipients.isEmpty()) {
             problems.add(new FieldProblem("email.recipients", "at least one recipient is needed when email is enabled"));
         }
@@ -46,6 +50,9 @@ public final class SettingsValidator {
         }
         return problems;
     }
+
+    /** An alert names every admin contact in one command; more than this is a mistake. */
+    static final int MAX_ADMIN_CONTACTS = 50;
 
     private static void checkAddresses(List<String> addresses, String path, List<FieldProblem> problems) {
         for (int i = 0; i < addresses.size(); i++) {

@@ -18,6 +18,7 @@ import io.handoff.events.directive.LivechatStarted;
 import io.handoff.events.directive.ProblemRequested;
 import io.handoff.events.escalation.EscalationCreated;
 import io.handoff.events.notify.DeliveryResult;
+import io.handoff.events.notify.NotifyAlert;
 import io.handoff.events.notify.NotifyEmail;
 import io.handoff.events.notify.NotifySlack;
 import io.handoff.events.notify.NotifyWebhook;
@@ -51,6 +52,7 @@ public final class EventCatalog {
         TYPES.put(NotifyEmail.TYPE, NotifyEmail.class);
         TYPES.put(NotifySlack.TYPE, NotifySlack.class);
         TYPES.put(NotifyWebhook.TYPE, NotifyWebhook.class);
+        TYPES.put(NotifyAlert.TYPE, NotifyAlert.class);
         TYPES.put(DeliveryResult.TYPE, DeliveryResult.class);
         TYPES.put(ChatbotSettingsSnapshot.TYPE, ChatbotSettingsSnapshot.class);
         TYPES.put(AgentReply.TYPE, AgentReply.class);

@@ -14,7 +14,7 @@ import java.util.List;
 public record NotifyEmail(String type, String eventId, Instant occurredAt, String deliveryId,
                           EscalationCreated escalation, String inboxUrl, boolean reminder,
                           List<String> recipients, String locale, Integer expectedResponseMinutes)
-        implements NotifyCommand {
+        implements NotifyCommand, EmailCommand {
 
     public static final String TYPE = "notify.email";
 

@@ -19,13 +19,17 @@ import java.util.Map;
  *                           when empty
  * @param businessHours      when the team answers; always open when null
  * @param texts              visitor-facing texts by locale ({@code "en"}, {@code "de"} ...)
+ * @param adminContacts      who is emailed about problems with the chatbot's setup, such as a webhook
+ *                           endpoint that keeps failing; the backup contacts, else the email recipients,
+ *                           when empty
  */
 public record ChatbotSettings(String name, Boolean escalationsEnabled, HandoffLevel handoffLevel,
                               Boolean offerFirst, Boolean emailRequired, DetectionRules detection,
                               EmailSettings email, SlackSettings slack, WebhookSettings webhook,
                               Integer responseSlaMinutes,
                               @JsonDeserialize(using = RecipientListReader.class) List<String> backupContacts,
-                              BusinessHoursSettings businessHours, Map<String, VisitorTexts> texts) {
+                              BusinessHoursSettings businessHours, Map<String, VisitorTexts> texts,
+                              @JsonDeserialize(using = RecipientListReader.class) List<String> adminContacts) {
 
     public ChatbotSettings {
         escalationsEnabled = escalationsEnabled == null || escalationsEnabled;
@@ -38,17 +42,35 @@ public record ChatbotSettings(String name, Boolean escalationsEnabled, HandoffLe
         webhook = webhook == null ? WebhookSettings.off() : webhook;
         backupContacts = backupContacts == null ? List.of() : List.copyOf(backupContacts);
         texts = texts == null ? Map.of() : Map.copyOf(texts);
+        adminContacts = adminContacts == null ? List.of() : List.copyOf(adminContacts);
+    }
+
+    /** Settings without admin contacts of their own. */
+    public ChatbotSettings(String name, Boolean escalationsEnabled, HandoffLevel handoffLevel, Boolean offerFirst,
+                           Boolean emailRequired, DetectionRules detection, EmailSettings email, SlackSettings slack,
+                           WebhookSettings webhook, Integer responseSlaMinutes, List<String> backupContacts,
+                           BusinessHoursSettings businessHours, Map<String, VisitorTexts> texts) {
+        this(name, escalationsEnabled, handoffLevel, offerFirst, emailRequired, detection, email, slack, webhook,
+                responseSlaMinutes, backupContacts, businessHours, texts, null);
     }
 
     /** Settings for a chatbot nobody configured: escalations on, no channel enabled. */
     public static ChatbotSettings defaults() {
-        return new ChatbotSettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ChatbotSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same settings with another webhook block (used to attach or strip the secret). */
     public ChatbotSettings withWebhook(WebhookSettings newWebhook) {
         return new ChatbotSettings(name, escalationsEnabled, handoffLevel, offerFirst, emailRequired, detection,
-                email, slack, newWebhook, responseSlaMinutes, backupContacts, businessHours, texts);
+                email, slack, newWebhook, responseSlaMinutes, backupContacts, businessHours, texts, adminContacts);
+    }
+
+    /** Who hears about problems with the setup: the admin contacts, else the backup contacts, else the email recipients. */
+    public List<String> alertRecipients() {
+        if (!adminContacts.isEmpty()) {
+            return adminContacts;
+        }
+        return backupContacts.isEmpty() ? email.recipients() : backupContacts;
     }
 
     /**

@@ -12,12 +12,12 @@ import java.util.Locale;
  * operator can follow one recipient through the log, and one who knows an address can find its lines,
  * but the log alone reveals none. The address itself is logged at DEBUG only.
  */
-final class RecipientRef {
+public final class RecipientRef {
 
     private RecipientRef() {
     }
 
-    static String of(String address) {
+    public static String of(String address) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(address.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
@@ -28,7 +28,7 @@ final class RecipientRef {
     }
 
     /** {@code text} (an SMTP server's reply, say) with the address replaced by its reference. */
-    static String scrub(String text, String address) {
+    public static String scrub(String text, String address) {
         if (text == null || address.isBlank()) {
             return text;
         }

@@ -3,6 +3,7 @@ package io.handoff.email.delivery;
 import io.handoff.email.config.EmailConfig;
 import io.handoff.email.mail.EscalationEmailComposer;
 import io.handoff.events.notify.NotifyEmail;
+import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -20,8 +21,13 @@ public class SmtpSender {
     }
 
     public SendOutcome send(NotifyEmail command, String recipient) {
+        return send(composer.compose(command, recipient));
+    }
+
+    /** Sends a message composed elsewhere (an alert to a chatbot's admins). */
+    public SendOutcome send(MailTemplateInstance message) {
         try {
-            composer.compose(command, recipient).send().await().atMost(timeout);
+            message.send().await().atMost(timeout);
             return SendOutcome.delivered();
         } catch (RuntimeException e) {
             return SmtpFailures.classify(e);

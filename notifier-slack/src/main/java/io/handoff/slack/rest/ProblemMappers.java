@@ -49,13 +49,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        return Problem.response(400, "Unreadable request body", "The body is not valid JSON for this resource.");
+        return unreadable();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableBody(UnreadableBodyException e) {
+        return unreadable();
     }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
-            return unreadableJson(json);
+            return unreadable();
         }
         int status = e.getResponse().getStatus();
         return Problem.response(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage());
@@ -66,5 +71,9 @@ public class ProblemMappers {
         LOG.error("database unavailable", e);
         return Problem.response(503, "Service unavailable", "Slack connections cannot be read or stored right now; "
                 + "try again shortly.");
+    }
+
+    private static Response unreadable() {
+        return Problem.response(400, "Unreadable request body", "The body is not valid JSON for this resource.");
     }
 }

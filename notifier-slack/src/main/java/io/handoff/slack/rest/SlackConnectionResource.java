@@ -1,5 +1,9 @@
 package io.handoff.slack.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.handoff.slack.persistence.Connection;
 import io.handoff.slack.service.SlackWorkspaces;
 import io.quarkus.security.Authenticated;
@@ -16,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
@@ -57,6 +62,11 @@ public class SlackConnectionResource {
     public record InstallLinkView(String installUrl, Instant expiresAt) {
     }
 
+    private static final ObjectReader BODY = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .readerFor(TokenConnection.class);
+
     private final SlackWorkspaces workspaces;
     private final ChatbotAccess access;
 
@@ -79,12 +89,26 @@ public class SlackConnectionResource {
     @Operation(summary = "Connect with a bot token",
             description = "For single-workspace setups: the token is checked with Slack (auth.test) and the "
                     + "channel must be visible to the bot (conversations.info). Replaces any earlier connection.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "bot token and channel",
-            value = "{\"botToken\": \"xoxb-1234-5678-abcdef\", \"channelId\": \"C0123456789\"}")))
-    public ConnectionView connect(@PathParam("chatbotId") String chatbotId, TokenConnection body) {
+    @RequestBody(content = @Content(schema = @Schema(implementation = TokenConnection.class),
+            examples = @ExampleObject(name = "bot token and channel",
+                    value = "{\"botToken\": \"xoxb-1234-5678-abcdef\", \"channelId\": \"C0123456789\"}")))
+    public ConnectionView connect(@PathParam("chatbotId") String chatbotId, String body) {
         access.require(chatbotId);
-        TokenConnection given = body == null ? new TokenConnection(null, null) : body;
+        TokenConnection given = read(body);
         return ConnectionView.of(workspaces.connectWithToken(chatbotId, given.botToken(), given.channelId()));
+    }
+
+    /** Read here rather than by the framework, so every unreadable body gets the same problem response. */
+    private static TokenConnection read(String body) {
+        if (body == null || body.isBlank()) {
+            return new TokenConnection(null, null);
+        }
+        try {
+            TokenConnection parsed = BODY.readValue(body);
+            return parsed == null ? new TokenConnection(null, null) : parsed;
+        } catch (JsonProcessingException e) {
+            throw new UnreadableBodyException(e);
+        }
     }
 
     @POST

@@ -17,7 +17,9 @@ public record WebhookAttempt(Outcome outcome, int status, String detail, Duratio
         /** Worth trying again: timeout, connection failure, 429 or 5xx. */
         RETRYABLE,
         /** Trying again would not help: another 4xx, a redirect, or an address the SSRF policy refuses. */
-        PERMANENT
+        PERMANENT,
+        /** {@code 410 Gone}: the receiver asks not to be called again, so the endpoint is switched off. */
+        GONE
     }
 
     public static WebhookAttempt of(int status, Duration retryAfter) {
@@ -27,6 +29,9 @@ public record WebhookAttempt(Outcome outcome, int status, String detail, Duratio
         }
         if (status == 429 || status >= 500) {
             return new WebhookAttempt(Outcome.RETRYABLE, status, detail, retryAfter);
+        }
+        if (status == 410) {
+            return new WebhookAttempt(Outcome.GONE, status, detail + " Gone (the endpoint asks not to be called again)", null);
         }
         if (status >= 300 && status < 400) {
             return new WebhookAttempt(Outcome.PERMANENT, status, detail + " (redirects are not followed)", null);

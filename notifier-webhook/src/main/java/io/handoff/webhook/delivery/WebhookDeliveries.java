@@ -7,6 +7,7 @@ import io.handoff.events.notify.DeliveryChannel;
 import io.handoff.events.notify.DeliveryResult;
 import io.handoff.events.notify.DeliveryStatus;
 import io.handoff.events.notify.NotifyWebhook;
+import io.handoff.events.notify.TargetState;
 import io.handoff.webhook.WebhookConfig;
 import io.handoff.telemetry.DeadLetterMetrics;
 import io.handoff.telemetry.DeliveryMetrics;
@@ -107,12 +108,19 @@ public class WebhookDeliveries {
                     result.detail(), wait.get().toMillis());
             return;
         }
-        String reason = result.outcome() == WebhookAttempt.Outcome.PERMANENT
-                ? result.detail() + "; not retried"
-                : result.detail() + "; gave up after " + attempt + " attempt(s)";
+        String reason = switch (result.outcome()) {
+            case PERMANENT, GONE -> result.detail() + "; not retried";
+            default -> result.detail() + "; gave up after " + attempt + " attempt(s)";
+        };
+        // what the failure says about the endpoint: the router disables a gone one and flags a failing one
+        TargetState targetState = switch (result.outcome()) {
+            case GONE -> TargetState.GONE;
+            case RETRYABLE -> TargetState.FAILING;
+            default -> null;
+        };
         deadLetter(command, json(withoutSecret(command)), reason, attempt);
         log.record(command.deliveryId(), escalationId, command.url(), json, DeliveryRecord.Status.FAILED, attempt, null, reason);
-        report(command, DeliveryStatus.FAILED, attempt, reason);
+        report(command, DeliveryStatus.FAILED, attempt, reason, targetState);
         LOG.warnf("webhook %s failed: %s", command.deliveryId(), reason);
     }
 
@@ -130,8 +138,12 @@ public class WebhookDeliveries {
     }
 
     private void report(NotifyWebhook command, DeliveryStatus status, int attempt, String detail) {
+        report(command, status, attempt, detail, null);
+    }
+
+    private void report(NotifyWebhook command, DeliveryStatus status, int attempt, String detail, TargetState targetState) {
         deliveries.sendMessageAndAwait(tracing.traced(KafkaRecord.of(command.escalation().escalationId(),
-                DeliveryResult.of(command, DeliveryChannel.WEBHOOK, command.url(), status, attempt, detail))));
+                DeliveryResult.of(command, DeliveryChannel.WEBHOOK, command.url(), status, attempt, detail, targetState))));
         metrics.attempted(command, status);
     }
 
