@@ -1,8 +1,10 @@
 package io.handoff.gateway;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.buffer.ByteBufUtil;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Context;
-import io.vertx.core.http.ServerWebSocket;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One agent's open WebSocket, and the order the protocol promises on it: {@code hello}, {@code inbox},
@@ -24,15 +27,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * write are synchronized so that order is the order of the decisions. Commands from the agent run one
  * after another, off the event loop.
  *
- * <p>The connection is bounded: at most {@code maxQueued} commands wait, and at most the socket's
- * write queue of bytes waits for an agent's browser to read them. Beyond either the connection is
+ * <p>The connection is bounded: at most {@code maxQueued} commands wait, and at most {@code maxUnsentBytes}
+ * written bytes wait for the agent's browser to read them (counted here from each frame's write until
+ * the socket has taken it). Beyond either the connection is
  * closed with a reason ({@link ConnectionClosings}) instead of holding workers or memory.
  */
 final class AgentConnection {
 
     private static final Logger LOG = Logger.getLogger(AgentConnection.class);
 
-    private final ServerWebSocket socket;
+    private final WebSocketConnection socket;
     private final Context context;
     private final Agent agent;
     /**
@@ -48,19 +52,22 @@ final class AgentConnection {
     private final AtomicInteger queued = new AtomicInteger();
     private final int maxQueued;
     private final ConnectionClosings closings;
+    private final int maxUnsentBytes;
+    /** Bytes of frames written and not yet taken by the socket. */
+    private final AtomicLong unsent = new AtomicLong();
     private volatile boolean closing;
 
     /**
      * @param maxUnsentBytes how far the agent's side may fall behind in reading before it is closed
      */
-    AgentConnection(ServerWebSocket socket, Context context, Agent agent, int maxQueued, int maxUnsentBytes,
+    AgentConnection(WebSocketConnection socket, Context context, Agent agent, int maxQueued, int maxUnsentBytes,
                     ConnectionClosings closings) {
         this.socket = socket;
         this.context = context;
         this.agent = agent;
         this.maxQueued = maxQueued;
         this.closings = closings;
-        socket.setWriteQueueMaxSize(maxUnsentBytes);
+        this.maxUnsentBytes = maxUnsentBytes;
     }
 
     Agent agent() {
@@ -188,17 +195,16 @@ final class AgentConnection {
                 return;
             }
             if (reason != ConnectionClosings.Reason.NOT_READING) {
-                socket.writeTextMessage(AgentFrame.toJson(AgentFrame.error(reason.name().toLowerCase(java.util.Locale.ROOT),
-                        detail)));
+                sendNow(AgentFrame.toJson(AgentFrame.error(reason.name().toLowerCase(java.util.Locale.ROOT), detail)));
             }
-            socket.close(reason.code(), reason.text());
+            closeNow(new CloseReason(reason.code(), reason.text()));
         });
     }
 
     /** Tells the agent why the connection cannot go on, then closes it with 1011 (server error). */
     synchronized void fail(ObjectNode problem) {
         write(AgentFrame.toJson(problem));
-        context.runOnContext(v -> socket.close((short) 1011, problem.path("error").asText()));
+        context.runOnContext(v -> closeNow(new CloseReason(1011, problem.path("error").asText())));
     }
 
     private void write(String text) {
@@ -206,12 +212,26 @@ final class AgentConnection {
             if (socket.isClosed() || closing) {
                 return;
             }
-            if (socket.writeQueueFull()) {
+            if (unsent.get() >= maxUnsentBytes) {
                 close(ConnectionClosings.Reason.NOT_READING, "frames are not being read");
                 return;
             }
-            socket.writeTextMessage(text).onFailure(e -> LOG.debugf("frame to agent %s not written: %s",
-                    agent.id(), e.getMessage()));
+            sendNow(text);
         });
+    }
+
+    /** Writes a frame now, on the connection's context, counting its bytes until the socket has taken them. */
+    private void sendNow(String text) {
+        long bytes = ByteBufUtil.utf8Bytes(text);
+        unsent.addAndGet(bytes);
+        socket.sendText(text).subscribe().with(done -> unsent.addAndGet(-bytes), e -> {
+            unsent.addAndGet(-bytes);
+            LOG.debugf("frame to agent %s not written: %s", agent.id(), e.getMessage());
+        });
+    }
+
+    private void closeNow(CloseReason reason) {
+        socket.close(reason).subscribe().with(done -> { }, e -> LOG.debugf("connection of agent %s not closed cleanly: %s",
+                agent.id(), e.getMessage()));
     }
 }

@@ -84,9 +84,19 @@ class GatewayMetricsTest {
             assertThat(delta(before, after, "handoff_gateway_claims_total", "outcome", "taken")).isEqualTo(1);
             assertThat(delta(before, after, "handoff_gateway_agent_messages_total")).isEqualTo(2);
             assertThat(delta(before, after, "handoff_gateway_livechats_ended_total")).isEqualTo(1);
+            // the WebSocket extension's own: connections, and frames and bytes each way
+            assertThat(delta(before, after, "quarkus_websockets_server_connections_opened_total")).isEqualTo(2);
+            assertThat(delta(before, after, "quarkus_websockets_server_count_total", "direction", "INBOUND")).isEqualTo(4);
+            assertThat(delta(before, after, "quarkus_websockets_server_count_total", "direction", "OUTBOUND"))
+                    .isGreaterThanOrEqualTo(10);
+            assertThat(delta(before, after, "quarkus_websockets_server_bytes_total")).isPositive();
         }
-        await().atMost(WAIT).untilAsserted(() -> assertThat(scrape().value("handoff_gateway_agent_connections"))
-                .isEqualTo(before.value("handoff_gateway_agent_connections")));
+        await().atMost(WAIT).untilAsserted(() -> {
+            ScrapedMetrics closed = scrape();
+            assertThat(closed.value("handoff_gateway_agent_connections"))
+                    .isEqualTo(before.value("handoff_gateway_agent_connections"));
+            assertThat(delta(before, closed, "quarkus_websockets_server_connections_closed_total")).isEqualTo(2);
+        });
     }
 
     @Test
