@@ -1,10 +1,8 @@
 package io.handoff.slack.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
-import javax.sql.DataSource;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,55 +15,56 @@ import java.util.Optional;
 @ApplicationScoped
 public class WorkspaceRepository {
 
-    private static final String CONNECTION_COLUMNS =
-            "c.chatbot_id, c.team_id, i.team_name, c.channel_id, c.channel_name, c.connected_at";
-
-    private final Jdbc jdbc;
-
-    public WorkspaceRepository(DataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource);
-    }
-
     /**
      * Records the workspace and points the chatbot at it with the installation's bot token, atomically.
      * Only this chatbot's connection changes: others connected to the same workspace keep their token.
      */
     public void connect(Installation installation, Connection connection) {
-        jdbc.inTransaction("store the Slack connection of chatbot " + connection.chatbotId(), List.of(
-                new Jdbc.Statement("""
-                        INSERT INTO slack_installation (team_id, team_name, installed_at)
-                        VALUES (?, ?, ?)
-                        ON CONFLICT (team_id) DO UPDATE SET team_name = EXCLUDED.team_name
-                        """, installation.teamId(), installation.teamName(), installation.installedAt()),
-                new Jdbc.Statement("""
-                        INSERT INTO slack_connection (chatbot_id, team_id, channel_id, channel_name, connected_at,
-                                                      bot_token, bot_user_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (chatbot_id) DO UPDATE SET team_id = EXCLUDED.team_id,
-                            channel_id = EXCLUDED.channel_id, channel_name = EXCLUDED.channel_name,
-                            connected_at = EXCLUDED.connected_at, bot_token = EXCLUDED.bot_token,
-                            bot_user_id = EXCLUDED.bot_user_id
-                        """, connection.chatbotId(), connection.teamId(), connection.channelId(),
-                        connection.channelName(), connection.connectedAt(), installation.botToken(),
-                        installation.botUserId())));
+        Transactions.callRacingInserts("store the Slack connection of chatbot " + connection.chatbotId(), () -> {
+            InstallationEntity team = InstallationEntity.findById(installation.teamId());
+            if (team == null) {
+                team = new InstallationEntity();
+                team.teamId = installation.teamId();
+                team.installedAt = installation.installedAt();
+                team.teamName = installation.teamName();
+                team.persistAndFlush();
+            } else {
+                team.teamName = installation.teamName();
+            }
+            ConnectionEntity stored = ConnectionEntity.findById(connection.chatbotId());
+            boolean isNew = stored == null;
+            if (isNew) {
+                stored = new ConnectionEntity();
+                stored.chatbotId = connection.chatbotId();
+            }
+            stored.installation = team;
+            stored.channelId = connection.channelId();
+            stored.channelName = connection.channelName();
+            stored.connectedAt = connection.connectedAt();
+            stored.botToken = installation.botToken();
+            stored.botUserId = installation.botUserId();
+            if (isNew) {
+                stored.persistAndFlush();
+            }
+            return null;
+        });
     }
 
     public Optional<Connection> findConnection(String chatbotId) {
-        return jdbc.query("read the Slack connection of chatbot " + chatbotId, WorkspaceRepository::connection,
-                "SELECT " + CONNECTION_COLUMNS + " FROM slack_connection c JOIN slack_installation i USING (team_id)"
-                        + " WHERE c.chatbot_id = ?", chatbotId).stream().findFirst();
+        return Transactions.call("read the Slack connection of chatbot " + chatbotId,
+                () -> ConnectionEntity.<ConnectionEntity>findByIdOptional(chatbotId).map(ConnectionEntity::toConnection));
     }
 
     public List<Connection> findAllConnections() {
-        return jdbc.query("read the Slack connections", WorkspaceRepository::connection,
-                "SELECT " + CONNECTION_COLUMNS + " FROM slack_connection c JOIN slack_installation i USING (team_id)"
-                        + " ORDER BY c.chatbot_id");
+        return Transactions.call("read the Slack connections", () -> ConnectionEntity
+                .<ConnectionEntity>find("from ConnectionEntity c join fetch c.installation order by c.chatbotId")
+                .stream().map(ConnectionEntity::toConnection).toList());
     }
 
     /** True when the chatbot had a connection. The installation stays: other chatbots may use it. */
     public boolean disconnect(String chatbotId) {
-        return jdbc.update("remove the Slack connection of chatbot " + chatbotId,
-                "DELETE FROM slack_connection WHERE chatbot_id = ?", chatbotId) > 0;
+        return Transactions.call("remove the Slack connection of chatbot " + chatbotId,
+                () -> ConnectionEntity.deleteById(chatbotId));
     }
 
     /**
@@ -73,39 +72,43 @@ public class WorkspaceRepository {
      * connected, and when {@code teamId} is given and the chatbot is connected to another workspace.
      */
     public Optional<Installation> findCredentials(String chatbotId, String teamId) {
-        return jdbc.query("read the Slack credentials of chatbot " + chatbotId, rs -> new Installation(
-                        rs.getString("team_id"), rs.getString("team_name"), rs.getString("bot_user_id"),
-                        rs.getString("bot_token"), Jdbc.instant(rs, "connected_at")),
-                "SELECT c.team_id, i.team_name, c.bot_user_id, c.bot_token, c.connected_at"
-                        + " FROM slack_connection c JOIN slack_installation i USING (team_id) WHERE c.chatbot_id = ?",
-                chatbotId).stream()
-                .filter(found -> teamId == null || teamId.isBlank() || found.teamId().equals(teamId))
-                .findFirst();
+        return Transactions.call("read the Slack credentials of chatbot " + chatbotId,
+                () -> ConnectionEntity.<ConnectionEntity>findByIdOptional(chatbotId).map(ConnectionEntity::toCredentials))
+                .filter(found -> teamId == null || teamId.isBlank() || found.teamId().equals(teamId));
     }
 
+    /** Stores a new install state, and drops those that have expired. */
     public void saveInstallState(String state, String chatbotId, Instant expiresAt) {
-        jdbc.update("store an install link", "DELETE FROM slack_install_state WHERE expires_at < ?", Instant.now());
-        jdbc.update("store an install link",
-                "INSERT INTO slack_install_state (state, chatbot_id, expires_at) VALUES (?, ?, ?)",
-                state, chatbotId, expiresAt);
+        Transactions.call("store an install link", () -> {
+            InstallStateEntity.delete("expiresAt < ?1", Instant.now());
+            InstallStateEntity issued = new InstallStateEntity();
+            issued.state = state;
+            issued.chatbotId = chatbotId;
+            issued.expiresAt = expiresAt;
+            issued.persist();
+            return null;
+        });
     }
 
     /** The chatbot an install state was issued for, when it exists and has not expired. */
     public Optional<String> findInstallState(String state, Instant now) {
-        return jdbc.query("read an install link", rs -> rs.getString(1),
-                "SELECT chatbot_id FROM slack_install_state WHERE state = ? AND expires_at >= ?", state, now)
-                .stream().findFirst();
+        return Transactions.call("read an install link", () -> InstallStateEntity
+                .<InstallStateEntity>find("state = ?1 and expiresAt >= ?2", state, now)
+                .firstResultOptional().map(issued -> issued.chatbotId));
     }
 
-    /** Uses up a state: the chatbot it was issued for, once; empty when unknown, used or expired. */
+    /**
+     * Uses up a state: the chatbot it was issued for, once; empty when unknown, used or expired. The row is
+     * locked while it is used, so two callbacks with the same state cannot both have it.
+     */
     public Optional<String> consumeInstallState(String state, Instant now) {
-        return jdbc.query("use an install link", rs -> rs.getString(1),
-                "DELETE FROM slack_install_state WHERE state = ? AND expires_at >= ? RETURNING chatbot_id",
-                state, now).stream().findFirst();
-    }
-
-    private static Connection connection(ResultSet rs) throws SQLException {
-        return new Connection(rs.getString("chatbot_id"), rs.getString("team_id"), rs.getString("team_name"),
-                rs.getString("channel_id"), rs.getString("channel_name"), Jdbc.instant(rs, "connected_at"));
+        return Transactions.call("use an install link", () -> {
+            InstallStateEntity issued = InstallStateEntity.findById(state, LockModeType.PESSIMISTIC_WRITE);
+            if (issued == null || issued.expiresAt.isBefore(now)) {
+                return Optional.<String>empty();
+            }
+            issued.delete();
+            return Optional.of(issued.chatbotId);
+        });
     }
 }
